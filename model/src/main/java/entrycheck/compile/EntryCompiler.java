@@ -183,7 +183,7 @@ final class EntryCompiler {
         Expr next = ExprCompiler.bin(Expr.BinOp.ADD, slot, c(1));
         List<Update> overflow = new ArrayList<>();
         overflow.add(new Update.Check(props.domain(), Expr.FALSE, "stack overflow on " + s.name()
-                + " (an entry nested " + (s.slots() + 1) + " deep; it has " + s.slots() + " slot" + (s.slots() == 1 ? "" : "s") + ")"));
+                + " (all " + s.slots() + " slot" + (s.slots() == 1 ? "" : "s") + " in use)"));
         overflow.addAll(place(level + 1, s.index(), slot));
         if (s.slots() == 1) return overflow;
         return AtomicCompiler.branch(ExprCompiler.bin(Expr.BinOp.LT, next, c(s.slots())), place(level + 1, s.index(), next), overflow);
@@ -245,7 +245,7 @@ final class EntryCompiler {
         List<Update> end = new ArrayList<>(checks(level, in.root, fr));
         for (Var v : ctl.levelVars.get(level)) end.add(new Update.Assign(v.id(), c(v.init())));
         end.add(new Update.Assign(ctl.depth, c(level - 1)));
-        if (fr == null || !fr.fields().containsKey("rip")) {
+        if (fr == null || !fr.fields().containsKey("rip") || syms.retLabels().isEmpty()) {
             ups.addAll(end);
         } else {
             Expr rip = Place.read(fr.fields().get("rip"));

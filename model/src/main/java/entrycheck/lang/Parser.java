@@ -297,8 +297,13 @@ public final class Parser {
         Token name = ident("a stack name");
         boolean ist = accept("ist");
         AstExpr slots = accept("slots") ? expr() : null;
-        List<FieldDecl> cells = accept("cells") ? fieldBlock(true, false) : List.of();
-        expect(";", "after the stack declaration");
+        List<FieldDecl> cells = List.of();
+        if (accept("cells")) {
+            cells = fieldBlock(true, false);
+            accept(";");
+        } else {
+            expect(";", "after the stack declaration");
+        }
         return new AstDecl.Stack(pos, name.text(), ist, slots, cells);
     }
 

@@ -24,6 +24,8 @@ public final class TinyExplorer {
     public long states;
     public long transitions;
     public final List<int[]> deadlocks = new ArrayList<>();
+    /** Labels of the transitions that fired at least once. */
+    public final java.util.Set<String> fired = new java.util.TreeSet<>();
     private final Map<Key, Key> parent = new HashMap<>();
     private final Map<Key, String> via = new HashMap<>();
 
@@ -153,6 +155,7 @@ public final class TinyExplorer {
                     if (!enabled(t, s)) continue;
                     any = true;
                     transitions++;
+                    fired.add(t.label());
                     List<String> failed = new ArrayList<>();
                     exec(t.updates(), n, failed);
                     for (String f : failed) {
@@ -177,6 +180,18 @@ public final class TinyExplorer {
             }
         }
         return this;
+    }
+
+    /** Whether some reachable state satisfies {@code test}. */
+    public boolean anyState(java.util.function.Predicate<int[]> test) {
+        for (Key k : parent.keySet()) if (test.test(k.s)) return true;
+        return false;
+    }
+
+    /** The index of variable {@code name}. */
+    public int var(String name) {
+        for (Var v : p.layout().vars()) if (v.name().equals(name)) return v.id();
+        throw new IllegalArgumentException("no variable " + name);
     }
 
     /** A state as "name=value" pairs (non-default values only), for messages. */
