@@ -62,6 +62,9 @@ public final class Compiler {
             drafts.addAll(entry.deliveries(l));
         }
         int pc0 = levels[0].initialLoc();
+        if (levels[0].startLoc < 0 && syms.start() != null && !levels[0].entryCont.get(syms.start()).pre().isEmpty()) {
+            throw new IllegalStateException("start procedure needs an initial step");
+        }
         List<Var> vars = new ArrayList<>(lay.vars);
         Var old = vars.get(ctl.pc(0));
         if (old.init() != pc0) {
