@@ -716,8 +716,10 @@ public final class Parser {
             expect(";", "after the call");
             return new AstStmt.CallStmt(pos, (AstExpr.Call) e);
         }
-        if (at("==")) throw error("expected '=' (assignment) or ';'");
-        throw error("expected '=' after the left side of an assignment");
+        if (e instanceof AstExpr.Binary && ((AstExpr.Binary) e).op() == BinOp.EQ) {
+            throw diags.fail(((AstExpr.Binary) e).opPos(), "expected '=' (assignment), found '=='");
+        }
+        throw error("expected '=' after '" + AstPrinter.abbreviate(AstPrinter.expr(e), 40) + "'");
     }
 
     // ---- expressions (C precedence; '->' lowest and right-associative) ----
