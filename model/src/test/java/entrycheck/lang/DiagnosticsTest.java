@@ -110,7 +110,7 @@ class DiagnosticsTest {
 
     @Test
     void frameInTaskCode() {
-        expect(BASE + "frame regs { region hw { rip: ret; } }\nstart t;\nproc t() { lock = 1; h(); }\n"
+        expect(BASE + "frame regs { region hw { rip: ret; } } stack s;\nstart t;\nproc t() { lock = 1; h(); }\n"
                         + "proc h() { frame.rip = interrupted; }\n",
                 9, 12, "'frame' used in task-level code: procedure 'h' runs in the task (start procedure 't'), which has no frame");
     }
@@ -210,6 +210,13 @@ class DiagnosticsTest {
             Diagnostic d = error(ENTRY + c[0] + "\n");
             assertEquals(c[1] + " " + c[2], d.line() + ":" + d.col() + " " + d.message(), c[0]);
         }
+    }
+
+    @Test
+    void frameWithoutStacks() {
+        Diagnostic d = error("nesting 1;\nframe regs { region hw { rip: ret; } }\nvector v async lands on current enters h;\n"
+                + "proc h() { frame.rip = interrupted; iret; }\n");
+        assertEquals("4:12 'frame' used but the model declares no stack for frames to live in", d.line() + ":" + d.col() + " " + d.message());
     }
 
     @Test
