@@ -20,7 +20,13 @@ public final class Symbols {
      */
     public record VarInfo(String name, LType type, Integer init, boolean ghost, Pos pos) { }
 
-    public record FrameField(String name, String region, LType type, Pos pos) { }
+    /**
+     * A field of the frame type.
+     *
+     * @param size  {@code size N} in bytes, or null when not given
+     * @param align {@code align N} in bytes, or null when not given
+     */
+    public record FrameField(String name, String region, LType type, Integer size, Integer align, Pos pos) { }
 
     public record FrameInfo(String name, List<FrameField> fields, Pos pos) {
         public FrameField field(String n) {
