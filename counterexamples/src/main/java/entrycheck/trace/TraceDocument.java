@@ -28,10 +28,11 @@ import java.util.TreeMap;
  * @param loopStart  for a lasso (liveness) trace the step index where the loop starts, else -1
  * @param vars       every state variable, in layout order
  * @param steps      step 0 (initial) .. n
+ * @param memory     the model's stacks, frame slots and regions (var ids index {@code vars}); null if none
  */
 public record TraceDocument(int version, String model, String sourceHash, Map<String, Integer> constants,
                             PropertyInfo property, String message, int loopStart,
-                            List<VarInfo> vars, List<StepInfo> steps) {
+                            List<VarInfo> vars, List<StepInfo> steps, Program.Memory memory) {
 
     public static final int VERSION = 1;
     public static final String FORMAT = "entrycheck-trace";
@@ -97,7 +98,7 @@ public record TraceDocument(int version, String model, String sourceHash, Map<St
         PropertyInfo pi = new PropertyInfo(prop.name(), prop.kind().name(), prop.description(), prop.source(),
                 prop.expect().name());
         return new TraceDocument(VERSION, p.name(), p.sourceHash(), new TreeMap<>(p.constants()), pi,
-                trace.message(), trace.loopStart(), vars, steps);
+                trace.message(), trace.loopStart(), vars, steps, p.memory());
     }
 
     static VarInfo varInfo(Var v) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import entrycheck.ir.Program;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -78,6 +79,7 @@ public final class TraceJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (d.memory() != null) writeMemory(g, d.memory());
             g.writeArrayFieldStart("steps");
             for (TraceDocument.StepInfo s : d.steps()) {
                 g.writeStartObject();
@@ -189,8 +191,89 @@ public final class TraceJson {
             expected++;
         }
         if (steps.isEmpty()) throw new TraceFormatException("steps: a trace has at least the initial state");
+        Program.Memory memory = root.has("memory") ? readMemory(root.get("memory"), vars.size()) : null;
         return new TraceDocument(version, text(model, "name"), text(model, "sourceHash"), constants, pi,
-                text(root, "message"), loopStart, vars, steps);
+                text(root, "message"), loopStart, vars, steps, memory);
+    }
+
+    private static void writeMemory(JsonGenerator g, Program.Memory m) throws IOException {
+        g.writeObjectFieldStart("memory");
+        g.writeArrayFieldStart("frame");
+        for (Program.Field f : m.frame()) writeField(g, f);
+        g.writeEndArray();
+        g.writeArrayFieldStart("stacks");
+        for (Program.Stack s : m.stacks()) {
+            g.writeStartObject();
+            g.writeStringField("name", s.name());
+            g.writeBooleanField("ist", s.ist());
+            g.writeArrayFieldStart("slots");
+            for (Program.Slot slot : s.slots()) {
+                g.writeStartObject();
+                g.writeNumberField("owner", slot.owner());
+                g.writeArrayFieldStart("fields");
+                for (Program.Field f : slot.fields()) writeField(g, f);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("cells");
+            for (Program.Cell c : s.cells()) {
+                g.writeStartObject();
+                g.writeStringField("name", c.name());
+                g.writeBooleanField("frame", c.isFrame());
+                g.writeNumberField("owner", c.owner());
+                g.writeArrayFieldStart("fields");
+                for (Program.Field f : c.fields()) writeField(g, f);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeField(JsonGenerator g, Program.Field f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", f.name());
+        g.writeStringField("region", f.region());
+        g.writeNumberField("var", f.var());
+        g.writeNumberField("size", f.size());
+        g.writeNumberField("align", f.align());
+        g.writeEndObject();
+    }
+
+    private static Program.Memory readMemory(JsonNode m, int nvars) throws TraceFormatException {
+        List<Program.Field> frame = new ArrayList<>();
+        for (JsonNode f : array(m, "frame")) frame.add(readField(f, nvars));
+        List<Program.Stack> stacks = new ArrayList<>();
+        for (JsonNode s : array(m, "stacks")) {
+            List<Program.Slot> slots = new ArrayList<>();
+            for (JsonNode slot : array(s, "slots")) {
+                List<Program.Field> fs = new ArrayList<>();
+                for (JsonNode f : array(slot, "fields")) fs.add(readField(f, nvars));
+                slots.add(new Program.Slot(varRef(slot, "owner", nvars), fs));
+            }
+            List<Program.Cell> cells = new ArrayList<>();
+            for (JsonNode c : array(s, "cells")) {
+                List<Program.Field> fs = new ArrayList<>();
+                for (JsonNode f : array(c, "fields")) fs.add(readField(f, nvars));
+                cells.add(new Program.Cell(text(c, "name"), c.path("frame").asBoolean(), varRef(c, "owner", nvars), fs));
+            }
+            stacks.add(new Program.Stack(text(s, "name"), s.path("ist").asBoolean(), slots, cells));
+        }
+        return new Program.Memory(frame, stacks);
+    }
+
+    private static Program.Field readField(JsonNode f, int nvars) throws TraceFormatException {
+        return new Program.Field(text(f, "name"), text(f, "region"), varRef(f, "var", nvars), integer(f, "size"), integer(f, "align"));
+    }
+
+    private static int varRef(JsonNode n, String field, int nvars) throws TraceFormatException {
+        int v = integer(n, field);
+        if (v < -1 || v >= nvars) throw new TraceFormatException("memory: variable index " + v + " out of range");
+        return v;
     }
 
     private static int decodeValue(TraceDocument.VarInfo v, JsonNode n, String where) throws TraceFormatException {

@@ -36,8 +36,13 @@ class TraceJsonTest {
                         new Update.Assign(n.id(), new Expr.Binary(Expr.BinOp.ADD, new Expr.Read(n.id()), new Expr.Const(1))),
                         new Update.Assign(st.id(), new Expr.Const(1))));
         Property p = new Property(0, "n-small", Property.Kind.INVARIANT, "n stays below 2", "", Property.Expect.HOLDS);
+        Program.Memory memory = new Program.Memory(
+                List.of(new Program.Field("exit_rcu", "zeroed", -1, 1, 1)),
+                List.of(new Program.Stack("nmi_ist", true,
+                        List.of(new Program.Slot(-1, List.of(new Program.Field("exit_rcu", "zeroed", iflag.id(), 1, 1)))),
+                        List.of(new Program.Cell("executing", false, -1, List.of(new Program.Field("executing", "", n.id(), 0, 0)))))));
         Program prog = new Program("test/sample", "abc123", Map.of("K", 3), layout, List.of(t), List.of(),
-                Expr.FALSE, List.of(p), null);
+                Expr.FALSE, List.of(p), null, memory);
         long[] s0 = layout.initialState();
         long[] s1 = s0.clone();
         StateLayout.set(s1, iflag, 0);
@@ -71,6 +76,7 @@ class TraceJsonTest {
         assertEquals(d.property(), back.property());
         assertEquals(d.message(), back.message());
         assertEquals(d.vars(), back.vars());
+        assertEquals(d.memory(), back.memory());
         assertEquals(d.steps().size(), back.steps().size());
         for (int i = 0; i < d.steps().size(); i++) {
             assertArrayEquals(d.steps().get(i).values(), back.steps().get(i).values());
