@@ -146,11 +146,13 @@ public final class CheckCommand implements Callable<Integer> {
             selections.add(selected.isEmpty() ? null : selected);
         }
         if (!unknown.isEmpty()) {
-            String names = String.join("', '", unknown);
-            String where = programs.size() == 1 ? "model " + programs.get(0).name() + "; its properties: "
-                    : "any of the " + programs.size() + " models; their properties: ";
-            throw new ParameterException(spec.commandLine(), (unknown.size() == 1 ? "unknown property '" : "unknown properties '")
-                    + names + "' in " + where + String.join(", ", known));
+            String what = (unknown.size() == 1 ? "unknown property '" : "unknown properties '")
+                    + SafeText.of(String.join("', '", unknown)) + "'";
+            String where = programs.size() == 1
+                    ? " in model " + SafeText.of(programs.get(0).name()) + "; its properties: "
+                    : ": none of the " + programs.size() + " models has " + (unknown.size() == 1 ? "it" : "them")
+                            + "; their properties: ";
+            throw new ParameterException(spec.commandLine(), what + where + SafeText.of(String.join(", ", known)));
         }
         return selections;
     }
