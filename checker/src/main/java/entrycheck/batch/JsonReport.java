@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import entrycheck.engine.CheckResult;
 import entrycheck.engine.Expectations;
+import entrycheck.engine.Outcome;
 import entrycheck.engine.Verdict;
 import java.io.IOException;
 import java.io.Writer;

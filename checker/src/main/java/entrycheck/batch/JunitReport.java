@@ -1,6 +1,7 @@
 package entrycheck.batch;
 
 import entrycheck.engine.Expectations;
+import entrycheck.engine.Outcome;
 import entrycheck.engine.Verdict;
 import entrycheck.trace.TraceDocument;
 import java.io.Writer;
@@ -83,13 +84,13 @@ public final class JunitReport {
             x.writeAttribute("classname", classname);
             x.writeAttribute("name", j.property().name());
             x.writeAttribute("time", seconds(each));
-            if (j.outcome() == Expectations.Outcome.FAIL) {
+            if (j.outcome().failed) {
                 x.writeStartElement("failure");
                 x.writeAttribute("type", j.verdict() instanceof Verdict.Violated ? "violated" : "violation-not-found");
                 x.writeAttribute("message", j.property().name() + ": " + j.reason());
                 x.writeCharacters(failureText(r, j));
                 x.writeEndElement();
-            } else if (j.outcome() == Expectations.Outcome.INCOMPLETE) {
+            } else if (j.outcome() == Outcome.INCOMPLETE) {
                 x.writeStartElement("error");
                 x.writeAttribute("type", "incomplete");
                 x.writeAttribute("message", "search incomplete: " + j.reason());
@@ -122,8 +123,8 @@ public final class JunitReport {
             }
             for (Expectations.Judged j : r.judged()) {
                 c[0]++;
-                if (j.outcome() == Expectations.Outcome.FAIL) c[1]++;
-                if (j.outcome() == Expectations.Outcome.INCOMPLETE) c[2]++;
+                if (j.outcome().failed) c[1]++;
+                if (j.outcome() == Outcome.INCOMPLETE) c[2]++;
             }
         }
         return c;

@@ -1,5 +1,6 @@
 package entrycheck.cli;
 
+import entrycheck.engine.Outcome;
 import entrycheck.engine.CheckResult;
 import entrycheck.engine.Verdict;
 import entrycheck.ir.Property;

@@ -1,5 +1,6 @@
 package entrycheck.cli;
 
+import entrycheck.engine.Outcome;
 import entrycheck.trace.Ansi;
 import entrycheck.trace.SafeText;
 import java.io.PrintWriter;

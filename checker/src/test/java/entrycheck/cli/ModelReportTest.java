@@ -1,5 +1,6 @@
 package entrycheck.cli;
 
+import entrycheck.engine.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,13 +1,13 @@
-package entrycheck.cli;
+package entrycheck.engine;
 
-import entrycheck.engine.Verdict;
 import entrycheck.ir.Property;
 
 /**
  * How a property's verdict compares with what the model declares about it
- * ({@code expect holds|violated|maybe}). Only failures make the run exit 1.
+ * ({@code expect holds|violated|maybe}). Only failures make the run exit 1. The one place where
+ * the exit-code rules of DESIGN.md live, shared by {@code check} and {@code batch}.
  */
-enum Outcome {
+public enum Outcome {
     OK("ok", false),
     EXPECTED_VIOLATION("ok (expected violation)", false),
     /** {@code expect maybe}: checked and reported, never a failure. */
@@ -18,8 +18,8 @@ enum Outcome {
     FAIL_VIOLATED("FAIL: violated", true),
     INCOMPLETE("unknown", false);
 
-    final String text;
-    final boolean failed;
+    public final String text;
+    public final boolean failed;
 
     Outcome(String text, boolean failed) {
         this.text = text;
@@ -31,7 +31,7 @@ enum Outcome {
      *                           added later, such as MAYBE, need no change here; unknown kinds count as HOLDS)
      * @param ignoreExpectations every property is expected to hold
      */
-    static Outcome judge(Property.Expect expect, Verdict verdict, boolean ignoreExpectations) {
+    public static Outcome judge(Property.Expect expect, Verdict verdict, boolean ignoreExpectations) {
         if (verdict instanceof Verdict.Incomplete) return INCOMPLETE;
         boolean violated = verdict instanceof Verdict.Violated;
         if (ignoreExpectations) return violated ? FAIL_VIOLATED : OK;

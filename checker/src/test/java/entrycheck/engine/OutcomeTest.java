@@ -1,4 +1,4 @@
-package entrycheck.cli;
+package entrycheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
