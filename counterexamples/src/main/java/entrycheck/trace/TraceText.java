@@ -1,8 +1,5 @@
 package entrycheck.trace;
 
-import entrycheck.ir.Program;
-import entrycheck.ir.Property;
-import entrycheck.ir.StateLayout;
 import entrycheck.ir.Transition;
 import entrycheck.ir.Var;
 import java.util.List;
@@ -52,51 +49,50 @@ public final class TraceText {
 
     /** The trace as text, ending with a newline. */
     public static String render(Trace trace, Options options) {
+        return render(TraceDocument.of(trace), options);
+    }
+
+    /**
+     * The trace as text, ending with a newline. Rendering works on the portable form, so a trace
+     * printed by {@code check} and the same trace read back from its JSON file print identically.
+     */
+    public static String render(TraceDocument trace, Options options) {
         StringBuilder out = new StringBuilder();
-        render(trace, options, out);
+        new Renderer(trace, options, out).run();
         return out.toString();
     }
 
-    /** Appends the trace as text to {@code out}. */
-    public static void render(Trace trace, Options options, StringBuilder out) {
-        new Renderer(trace, options, out).run();
-    }
-
     private static final class Renderer {
-        private final Trace trace;
-        private final Program program;
+        private final TraceDocument trace;
         private final Options options;
         private final Ansi ansi;
         private final StringBuilder out;
-        private final List<Var> vars;
+        private final List<TraceDocument.VarInfo> vars;
         private final int numberWidth;
+        private final int steps;
 
-        Renderer(Trace trace, Options options, StringBuilder out) {
+        Renderer(TraceDocument trace, Options options, StringBuilder out) {
             this.trace = trace;
-            this.program = trace.program();
             this.options = options;
             this.ansi = options.ansi();
             this.out = out;
-            this.vars = program.layout().vars();
-            this.numberWidth = Math.max(1, Integer.toString(trace.steps().size()).length());
+            this.vars = trace.vars();
+            this.steps = trace.steps().size() - 1;
+            this.numberWidth = Math.max(1, Integer.toString(steps).length());
         }
 
         void run() {
-            String property = propertyName();
-            int n = trace.steps().size();
+            String property = SafeText.of(trace.property().name());
             out.append("counterexample for ").append(ansi.bold(property)).append(": ")
-               .append(n).append(n == 1 ? " step" : " steps").append('\n');
+               .append(steps).append(steps == 1 ? " step" : " steps").append('\n');
             if (options.showAllVars()) initialState();
-            long[] before = trace.initial();
-            for (int i = 0; i < n; i++) {
-                if (i == trace.loopStart()) {
+            for (int i = 1; i <= steps; i++) {
+                if (i - 1 == trace.loopStart()) {
                     out.append(pad("")).append("  ")
-                       .append(ansi.yellow("~~ loop: steps " + (i + 1) + ".." + n + " repeat forever ~~"))
+                       .append(ansi.yellow("~~ loop: steps " + i + ".." + steps + " repeat forever ~~"))
                        .append('\n');
                 }
-                Trace.Step step = trace.steps().get(i);
-                step(i + 1, step, before);
-                before = step.after();
+                step(trace.steps().get(i), trace.steps().get(i - 1));
             }
             out.append(ansi.boldRed("violated " + property));
             String message = SafeText.of(trace.message());
@@ -104,77 +100,48 @@ public final class TraceText {
             out.append('\n');
         }
 
-        private String propertyName() {
-            int p = trace.property();
-            List<Property> props = program.properties();
-            return p >= 0 && p < props.size() ? SafeText.of(props.get(p).name()) : "property #" + p;
-        }
-
         private void initialState() {
             out.append(ansi.dim(pad("0"))).append("  initial state").append('\n');
             String indent = " ".repeat(numberWidth + 6);
-            for (Var v : vars) {
-                out.append(indent).append(SafeText.of(v.name())).append(" = ")
-                   .append(value(v, StateLayout.get(trace.initial(), v))).append('\n');
+            int[] values = trace.steps().get(0).values();
+            for (int i = 0; i < vars.size(); i++) {
+                out.append(indent).append(SafeText.of(vars.get(i).name())).append(" = ")
+                   .append(value(i, values[i])).append('\n');
             }
         }
 
-        private void step(int number, Trace.Step step, long[] before) {
-            int t = step.transition();
-            Transition tr = t >= 0 && t < program.transitions().size() ? program.transitions().get(t) : null;
-            String nest = "  ".repeat(tr == null ? 0 : Math.max(0, tr.level()));
-            out.append(ansi.dim(pad(Integer.toString(number)))).append("  ").append(nest);
-            out.append(ansi.bold(tr == null ? "transition #" + t : SafeText.of(tr.label())));
-            if (tr != null && !tr.source().isEmpty()) {
-                out.append("  ").append(ansi.cyan("[" + SafeText.of(tr.source()) + "]"));
+        private void step(TraceDocument.StepInfo step, TraceDocument.StepInfo before) {
+            String nest = "  ".repeat(Math.max(0, step.level()));
+            out.append(ansi.dim(pad(Integer.toString(step.index())))).append("  ").append(nest);
+            out.append(ansi.bold(SafeText.of(step.action())));
+            if (!step.source().isEmpty()) {
+                out.append("  ").append(ansi.cyan("[" + SafeText.of(step.source()) + "]"));
             }
             out.append('\n');
             String indent = " ".repeat(numberWidth + 6) + nest;
-            long[] after = step.after();
-            nestingChange(tr, before, after, indent);
-            for (Var v : vars) {
-                if (!options.showAllVars() && v.role() != Var.Role.STATE) continue;
-                int old = StateLayout.get(before, v);
-                int now = StateLayout.get(after, v);
-                if (old == now) continue;
-                out.append(indent).append(SafeText.of(v.name())).append(": ")
-                   .append(ansi.dim(value(v, old))).append(" -> ").append(ansi.green(value(v, now)))
-                   .append('\n');
+            nestingChange(step, before, indent);
+            for (int i : step.changed()) {
+                if (!options.showAllVars() && !vars.get(i).role().equals("STATE")) continue;
+                out.append(indent).append(SafeText.of(vars.get(i).name())).append(": ")
+                   .append(ansi.dim(value(i, before.values()[i]))).append(" -> ")
+                   .append(ansi.green(value(i, step.values()[i]))).append('\n');
             }
         }
 
         /** The {@code -> enter V (depth d)} / {@code <- return from V to depth d} line, if the depth changed. */
-        private void nestingChange(Transition tr, long[] before, long[] after, String indent) {
-            Program.Nesting nesting = program.nesting();
-            if (nesting == null || nesting.depth() < 0 || nesting.depth() >= vars.size()) return;
-            Var depthVar = vars.get(nesting.depth());
-            int from = StateLayout.get(before, depthVar);
-            int to = StateLayout.get(after, depthVar);
+        private void nestingChange(TraceDocument.StepInfo step, TraceDocument.StepInfo before, String indent) {
+            int from = before.depth();
+            int to = step.depth();
             if (from == to) return;
-            String line;
-            if (to > from) {
-                String vector = vectorAt(nesting, after, to, tr);
-                line = "-> enter " + (vector.isEmpty() ? "" : vector + " ") + "(depth " + to + ")";
-            } else {
-                String vector = vectorAt(nesting, before, from, tr);
-                line = "<- return " + (vector.isEmpty() ? "" : "from " + vector + " ") + "to depth " + to;
-            }
+            String vector = SafeText.of(step.vector());
+            String line = to > from
+                    ? "-> enter " + (vector.isEmpty() ? "" : vector + " ") + "(depth " + to + ")"
+                    : "<- return " + (vector.isEmpty() ? "" : "from " + vector + " ") + "to depth " + to;
             out.append(indent).append(ansi.yellow(line)).append('\n');
         }
 
-        /** The vector whose handler runs at {@code level} in {@code state}, else the transition's vector. */
-        private String vectorAt(Program.Nesting nesting, long[] state, int level, Transition tr) {
-            int[] ofLevel = nesting.vectorOfLevel();
-            if (ofLevel != null && level >= 0 && level < ofLevel.length
-                    && ofLevel[level] >= 0 && ofLevel[level] < vars.size()) {
-                int v = StateLayout.get(state, vars.get(ofLevel[level]));
-                if (v > 0 && v < nesting.vectors().size()) return SafeText.of(nesting.vectors().get(v));
-            }
-            return tr == null ? "" : SafeText.of(tr.vector());
-        }
-
-        private String value(Var v, int value) {
-            return SafeText.of(v.type().format(value));
+        private String value(int var, int value) {
+            return SafeText.of(vars.get(var).format(value));
         }
 
         private String pad(String s) {

@@ -89,6 +89,15 @@ class TraceJsonTest {
     }
 
     @Test
+    void thePrintedTraceAndTheTraceReadBackFromJsonAreTheSameText() throws Exception {
+        Trace trace = sampleTrace();
+        String printed = TraceText.render(trace, TraceText.Options.plain());
+        String fromFile = TraceText.render(TraceJson.read(TraceJson.toJson(TraceDocument.of(trace))), TraceText.Options.plain());
+        assertEquals(printed, fromFile);
+        assertTrue(printed.contains("n: 1 -> 2"), printed);
+    }
+
+    @Test
     void malformedFilesAreRejectedWithTheReason() {
         String json = TraceJson.toJson(TraceDocument.of(sampleTrace()));
         TraceFormatException e1 = assertThrows(TraceFormatException.class, () -> TraceJson.read("{\"format\": "));
