@@ -8,9 +8,8 @@ import entrycheck.engine.Verdict;
 import entrycheck.ir.Program;
 import entrycheck.lang.ModelException;
 import entrycheck.lang.ModelLoader;
-import entrycheck.trace.AtomicFile;
 import entrycheck.trace.TraceDocument;
-import entrycheck.trace.TraceJson;
+import entrycheck.trace.TraceFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -91,21 +90,13 @@ public final class BatchRunner {
         for (CheckResult.PropertyResult pr : result.properties()) {
             judged.add(Expectations.judge(pr, ignoreExpectations));
             if (traceDir != null && pr.verdict() instanceof Verdict.Violated v) {
-                Path f = traceDir.resolve(traceFileName(u, pr.property().name()));
                 try {
-                    AtomicFile.write(f, TraceJson.toJson(TraceDocument.of(v.trace())));
+                    traces.put(pr.property().name(), TraceFiles.write(traceDir, u.id(), TraceDocument.of(v.trace())));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write trace file " + f, e);
+                    throw new UncheckedIOException("cannot write a trace file into " + traceDir, e);
                 }
-                traces.put(pr.property().name(), f);
             }
         }
         return new UnitResult(u, null, result, judged, traces, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** {@code designs/x86_64/mainline} + {@code rcu-balanced} -> {@code designs.x86_64.mainline.rcu-balanced.json}. */
-    static String traceFileName(Manifest.Unit u, String property) {
-        String base = (u.id() + "." + property).replaceAll("[^A-Za-z0-9_.-]+", ".");
-        return base.replaceAll("^\\.+", "") + ".json";
     }
 }

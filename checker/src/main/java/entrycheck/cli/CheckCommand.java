@@ -3,12 +3,17 @@ package entrycheck.cli;
 import entrycheck.engine.BfsEngine;
 import entrycheck.engine.CheckOptions;
 import entrycheck.engine.CheckResult;
+import entrycheck.engine.Verdict;
 import entrycheck.ir.Program;
 import entrycheck.ir.Property;
 import entrycheck.lang.ModelException;
 import entrycheck.lang.ModelLoader;
 import entrycheck.trace.Ansi;
 import entrycheck.trace.SafeText;
+import entrycheck.trace.TraceDocument;
+import entrycheck.trace.TraceFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +90,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     private TraceOptions traceOptions;
 
+    @Option(names = "--trace-out", paramLabel = "DIR",
+            description = "Write one JSON trace file per violated property into DIR "
+                    + "(<model>.<property>.json, docs/TRACE-FORMAT.md); files are written atomically.")
+    private Path traceOut;
+
     @Override
     public Integer call() throws ModelException {
         validateLimits();
@@ -108,10 +118,27 @@ public final class CheckCommand implements Callable<Integer> {
             }
             CheckResult result = BfsEngine.check(program, new CheckOptions(selected, maxStates, timeLimit, threads));
             report.print(result, summary);
+            if (traceOut != null && !writeTraces(result, out)) return ExitCodes.USAGE;
         }
         if (programs.size() > 1) summary.print(out, ansi);
         out.flush();
         return summary.exitCode();
+    }
+
+    /** Writes the trace file of every violation; false (after a message) when a file cannot be written. */
+    private boolean writeTraces(CheckResult result, PrintWriter out) {
+        for (CheckResult.PropertyResult pr : result.properties()) {
+            if (pr.verdict() instanceof Verdict.Violated v) {
+                try {
+                    Path f = TraceFiles.write(traceOut, result.program().name(), TraceDocument.of(v.trace()));
+                    out.println("  trace file: " + SafeText.of(f.toString()));
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("entrycheck: cannot write a trace file into " + traceOut + ": " + e.getMessage());
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void validateLimits() {
