@@ -62,6 +62,7 @@ final class Fixtures {
         Var depth = b.add("depth", new Type.Range(0, 3), Var.Role.CONTROL, 0);
         Var pc = b.add("pc[1]", new Type.Range(0, 7), Var.Role.CONTROL, 0);
         Var capture = b.add("ghost.pkrs_at_entry[1]", new Type.Range(0, 3), Var.Role.GHOST, 0);
+        b.add("task.comm " + HOSTILE_IMG, new Type.Range(0, 1), Var.Role.STATE, 0);   // shown in the state table at every step
         // Frame slots: task[0], task[1], nmi_ist[0]; each with one field per region and an owner tag.
         List<Var[]> slotVars = new ArrayList<>();
         List<Var> owners = new ArrayList<>();
