@@ -1,16 +1,18 @@
 package entrycheck.cli;
 
 import entrycheck.trace.TraceDocument;
+import entrycheck.trace.render.DotRenderer;
+import entrycheck.trace.render.HtmlViewer;
 
-/** The HTML and DOT renderers, loaded only when a command asks for them. */
+/** The HTML and DOT renderers; their classes load only when {@code show} asks for them. */
 final class Renderers {
     private Renderers() { }
 
     static String html(TraceDocument doc) {
-        throw new UnsupportedOperationException("the HTML viewer is not built yet");
+        return HtmlViewer.render(doc);
     }
 
     static String dot(TraceDocument doc) {
-        throw new UnsupportedOperationException("the DOT renderer is not built yet");
+        return DotRenderer.render(doc);
     }
 }
