@@ -23,5 +23,9 @@ public record Property(int id, String name, Kind kind, String description, Strin
         DOMAIN
     }
 
-    public enum Expect { HOLDS, VIOLATED }
+    /**
+     * HOLDS: expected to hold; VIOLATED: expected to be violated (a bug variant); MAYBE: checked
+     * and reported, never fails the run (LANGUAGE.md section 9, {@code expect maybe}).
+     */
+    public enum Expect { HOLDS, VIOLATED, MAYBE }
 }

@@ -1,15 +1,32 @@
 package entrycheck.lang;
 
+import entrycheck.compile.Compiler;
 import entrycheck.ir.Program;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Loads a model by bundled name ({@code x86_64/mainline}) or by file path, parses it, applies
  * its {@code extends} chain, checks it and compiles it to the IR.
- * STUB: the frontend replaces the bodies; the signatures are the contract with the CLI.
+ *
+ * <p>A name is looked up among the bundled models first (classpath resource
+ * {@code entrycheck/models/NAME.entry}), then as a file path. A base named by
+ * {@code extends B} is looked up relative to the extending file first ({@code B} or
+ * {@code B.entry}; for a bundled model: relative to its directory among the bundled models),
+ * then as a bundled name.
  */
 public final class ModelLoader {
+    /** Where the bundled models live on the classpath. */
+    public static final String ROOT = "entrycheck/models/";
+
     private ModelLoader() { }
 
     /**
@@ -18,11 +35,159 @@ public final class ModelLoader {
      * @throws ModelException with file:line:col diagnostics on any error (exit code 2)
      */
     public static Program load(String nameOrPath, Map<String, Integer> overrides) throws ModelException {
-        throw new UnsupportedOperationException("frontend not built yet");
+        return Compiler.compile(check(nameOrPath, overrides));
     }
 
-    /** The names of the bundled models, sorted. */
+    /** Parses, merges and checks a model without compiling it. */
+    public static CheckedModel check(String nameOrPath, Map<String, Integer> overrides) throws ModelException {
+        Diags diags = new Diags();
+        MergedModel m = merge(nameOrPath, diags);
+        return Checker.check(m, overrides, diags);
+    }
+
+    /** Checks and compiles a model given as text (tests, tools); {@code file} names it in diagnostics. */
+    public static Program loadText(String file, String text, Map<String, Integer> overrides) throws ModelException {
+        Diags diags = new Diags();
+        ModelFile f = Parser.parse(new SourceText(file, text), diags);
+        if (f.header() != null && f.header().base() != null) {
+            throw diags.fail(f.header().basePos(), "a model given as text cannot extend another");
+        }
+        List<AstDecl> decls = DeltaApplier.apply(List.of(), f, false, diags);
+        diags.throwIfAny();
+        MergedModel m = new MergedModel(file, decls, List.of(f.source()), new Pos(file, 1, 1));
+        return Compiler.compile(Checker.check(m, overrides, diags));
+    }
+
+    /** The names of the bundled models, sorted (from the resource {@code entrycheck/models/INDEX}). */
     public static List<String> bundledModels() {
-        return List.of();
+        String index = resource(ROOT + "INDEX");
+        if (index == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String line : index.split("\n")) {
+            String l = line.trim();
+            if (!l.isEmpty() && !l.startsWith("#")) out.add(l);
+        }
+        Collections.sort(out);
+        return List.copyOf(out);
+    }
+
+    /** The source text of a bundled model or a model file. */
+    public static String source(String nameOrPath) throws ModelException {
+        return locate(nameOrPath, new Diags()).text.text();
+    }
+
+    private static String resource(String path) {
+        ClassLoader cl = ModelLoader.class.getClassLoader();
+        try (InputStream in = cl.getResourceAsStream(path)) {
+            if (in == null) return null;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A located model file: bundled (name set) or on disk (path set). */
+    private static final class Located {
+        final String bundled;
+        final Path path;
+        final SourceText text;
+
+        Located(String bundled, Path path, SourceText text) {
+            this.bundled = bundled;
+            this.path = path;
+            this.text = text;
+        }
+
+        String identity() { return bundled != null ? "bundled:" + bundled : "file:" + path.toAbsolutePath().normalize(); }
+    }
+
+    private static String stripEntry(String n) { return n.endsWith(".entry") ? n.substring(0, n.length() - 6) : n; }
+
+    private static Located bundled(String name) {
+        String n = stripEntry(name);
+        if (n.isEmpty() || n.startsWith("/") || n.contains("\\")) return null;
+        String text = resource(ROOT + n + ".entry");
+        return text == null ? null : new Located(n, null, new SourceText(ROOT + n + ".entry", text));
+    }
+
+    private static Located file(Path p, String shown) throws IOException {
+        if (!Files.isRegularFile(p)) return null;
+        return new Located(null, p, new SourceText(shown, Files.readString(p, StandardCharsets.UTF_8)));
+    }
+
+    private static Located locate(String nameOrPath, Diags diags) throws ModelException {
+        Located b = bundled(nameOrPath);
+        if (b != null) return b;
+        try {
+            Located f = file(Paths.get(nameOrPath), nameOrPath);
+            if (f == null && !nameOrPath.endsWith(".entry")) f = file(Paths.get(nameOrPath + ".entry"), nameOrPath + ".entry");
+            if (f != null) return f;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new ModelException(new Diagnostic(nameOrPath, 1, 1, "cannot read model file: " + e.getMessage(), null));
+        }
+        String hint = Suggest.closest(nameOrPath, bundledModels());
+        throw new ModelException(new Diagnostic(nameOrPath, 1, 1, "no such model file, and no bundled model named '"
+                + nameOrPath + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"), null));
+    }
+
+    private static Located locateBase(Located from, String base, Pos pos, Diags diags) throws ModelException {
+        try {
+            if (from.path != null) {
+                Path dir = from.path.getParent() == null ? Paths.get("") : from.path.getParent();
+                Path p = dir.resolve(base).normalize();
+                Located f = file(p, p.toString());
+                if (f == null && !base.endsWith(".entry")) {
+                    Path q = dir.resolve(base + ".entry").normalize();
+                    f = file(q, q.toString());
+                }
+                if (f != null) return f;
+            }
+            Located b = bundled(base);
+            if (b != null) return b;
+            if (from.bundled != null) {
+                int slash = from.bundled.lastIndexOf('/');
+                if (slash >= 0) {
+                    String rel = Paths.get(from.bundled.substring(0, slash)).resolve(base).normalize().toString().replace('\\', '/');
+                    b = bundled(rel);
+                    if (b != null) return b;
+                }
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw diags.fail(pos, "cannot read base model '" + base + "': " + e.getMessage());
+        }
+        String hint = Suggest.closest(stripEntry(base), bundledModels());
+        throw diags.fail(pos, "cannot find base model '" + base + "' (no such file next to this one, no bundled model of that name)"
+                + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+    }
+
+    /** Parses the file and its bases and applies the deltas, root first. */
+    static MergedModel merge(String nameOrPath, Diags diags) throws ModelException {
+        Located first = locate(nameOrPath, diags);
+        List<ModelFile> chain = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        Located cur = first;
+        while (true) {
+            if (seen.contains(cur.identity())) {
+                ModelFile last = chain.get(chain.size() - 1);
+                List<String> names = new ArrayList<>();
+                for (ModelFile f : chain) names.add(f.source().file());
+                names.add(cur.text.file());
+                throw diags.fail(last.header().basePos(), "extends cycle: " + String.join(" -> ", names));
+            }
+            seen.add(cur.identity());
+            ModelFile f = Parser.parse(cur.text, diags);
+            chain.add(f);
+            if (f.header() == null || f.header().base() == null) break;
+            cur = locateBase(cur, f.header().base(), f.header().basePos(), diags);
+        }
+        List<AstDecl> decls = List.of();
+        List<SourceText> sources = new ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            decls = DeltaApplier.apply(decls, chain.get(i), i < chain.size() - 1, diags);
+        }
+        diags.throwIfAny();
+        for (ModelFile f : chain) sources.add(f.source());
+        String name = first.bundled != null ? first.bundled : nameOrPath;
+        return new MergedModel(name, decls, sources, new Pos(first.text.file(), 1, 1));
     }
 }
