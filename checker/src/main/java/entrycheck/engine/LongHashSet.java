@@ -65,6 +65,22 @@ final class LongHashSet {
         return true;
     }
 
+    /**
+     * Reads the home slot of each of {@code keys[0..n)} and returns a value derived from them
+     * (the caller must keep it, so the loads are not optimised away). The loads are independent,
+     * so the CPU overlaps their cache misses (memory-level parallelism); the {@link #add} calls
+     * that follow then mostly hit the cache. Java has no prefetch instruction; this is the
+     * portable substitute, in the spirit of the batched probing of Zhao et al., "Prefetching
+     * hash-table lookups" / group prefetching (Chen, Ailamaki et al., ICDE 2004).
+     */
+    long touch(long[] keys, int n) {
+        long[] t = table;
+        int m = mask;
+        long x = 0;
+        for (int i = 0; i < n; i++) x += t[(int) keys[i] & m];
+        return x;
+    }
+
     boolean contains(long key) {
         if (key == 0) return hasZero;
         long[] t = table;

@@ -12,8 +12,21 @@ import java.util.List;
  * One breadth-first search: the loop, its counters and limits. The queue is the tail of the
  * {@link StateStore} (states are numbered in BFS order), the visited set a {@link LongHashSet}
  * of {@link Fingerprint} keys. Sequential; one instance per run.
+ *
+ * <p>States are expanded in batches: the successors of consecutive states of one BFS level
+ * are computed into a buffer (up to {@link #BATCH} of them), the home slots of their keys are
+ * touched together ({@link LongHashSet#touch}) so that the visited-set cache misses overlap,
+ * and then they are looked up and stored in order. The numbering of states is exactly that of
+ * the state-by-state loop, and a batch never crosses a level.
+ *
+ * <p>Shortest traces: {@link FirstViolations} keeps the shortest violation of each property.
+ * When level d is fully expanded, every violation of length at most d + 1 has been seen, so
+ * the search may stop there when every selected property is violated. A limit (states, time)
+ * stops mid-level; a violation found then is shortest except in one corner: a domain error in
+ * the end condition of an unexpanded state of that level could be one step shorter.
  */
 final class Search {
+    static final int BATCH = 256;
     private static final String DEADLOCK_MESSAGE = "deadlock: no transition is enabled and the state is not an allowed end state";
 
     private final Program program;
@@ -21,6 +34,8 @@ final class Search {
     private final boolean[] selected;
     private final long maxStates;
     private final Duration timeLimit;
+    /** Keeps the result of {@link LongHashSet#touch} observable. */
+    private long touched;
 
     Search(Program program, CompiledProgram system, boolean[] selected, CheckOptions options) {
         this.program = program;
@@ -35,7 +50,8 @@ final class Search {
         long start = System.nanoTime();
         long limitNanos = timeLimit == null ? Long.MAX_VALUE : saturatedNanos(timeLimit);
         int words = system.words();
-        StateStore store = new StateStore(words, system.transitionCount());
+        int transitions = system.transitionCount();
+        StateStore store = new StateStore(words, transitions);
         LongHashSet visited = new LongHashSet(1 << 12);
         FirstViolations found = new FirstViolations(selected);
         int deadlock = system.deadlockProperty();
@@ -44,49 +60,72 @@ final class Search {
 
         long[] cur = system.initial();
         long[] next = new long[words];
-        int[] buf = new int[Math.max(1, system.transitionCount())];
-        visited.add(words == 1 ? Fingerprint.mix64(cur[0]) : Fingerprint.of(cur));
+        int[] buf = new int[Math.max(1, transitions)];
+        int capacity = BATCH + transitions;
+        long[] succ = new long[capacity * words];
+        long[] keys = new long[capacity];
+        int[] sources = new int[capacity];
+        int[] actions = new int[capacity];
+
+        visited.add(key(cur, words));
         store.add(cur, -1, 0);
         if (invariants) {
-            found.at(0, -1);
+            found.at(0, -1, 0);
             system.checkInvariants(cur, found);
         }
 
         long fired = 0;
         int head = 0, levelEnd = 1, level = 0, depth = 0;
         String stop = "";
-        expand:
         while (head < store.size()) {
             if (head == levelEnd) {
                 level++;
                 levelEnd = store.size();
             }
-            store.load(head, cur);
-            int n = system.enabled(cur, buf);
-            if (n == 0 && deadlock >= 0) checkDeadlock(cur, head, deadlock, domain, found);
-            for (int k = 0; k < n; k++) {
-                int t = buf[k];
-                found.at(head, t);
-                fired++;
-                if (!system.fire(cur, t, next, found)) continue;
-                if (!visited.add(words == 1 ? Fingerprint.mix64(next[0]) : Fingerprint.of(next))) continue;
+            // 1. successors of states head.. (same level) into the batch buffer
+            int m = 0;
+            int src = head;
+            while (src < levelEnd && m < BATCH) {
+                store.load(src, cur);
+                int n = system.enabled(cur, buf);
+                if (n == 0 && deadlock >= 0) checkDeadlock(cur, src, level, deadlock, domain, found);
+                for (int k = 0; k < n; k++) {
+                    int t = buf[k];
+                    found.at(src, t, level);
+                    if (!system.fire(cur, t, next, found)) continue;
+                    if (words == 1) succ[m] = next[0]; else System.arraycopy(next, 0, succ, m * words, words);
+                    keys[m] = key(next, words);
+                    sources[m] = src;
+                    actions[m] = t;
+                    m++;
+                }
+                fired += n;
+                src++;
+            }
+            // 2. overlap the cache misses of the lookups
+            touched += visited.touch(keys, m);
+            // 3. look up and store, in order
+            for (int j = 0; j < m; j++) {
+                if (!visited.add(keys[j])) continue;
                 if (store.size() >= maxStates) {
                     stop = maxStates == StateStore.MAX_STATES ? "engine capacity " + maxStates + " states" : "max states " + maxStates;
-                    break expand;
+                    break;
                 }
-                int idx = store.add(next, head, t);
+                int idx = store.add(succ, j * words, sources[j], actions[j]);
                 depth = level + 1;
                 if (invariants) {
-                    found.at(idx, -1);
+                    store.load(idx, next);
+                    found.at(idx, -1, level + 1);
                     system.checkInvariants(next, found);
                 }
             }
-            head++;
-            if (found.allViolated() && head < store.size()) {
+            if (!stop.isEmpty()) break;
+            head = src;
+            if (head == levelEnd && found.allViolated() && head < store.size()) {
                 stop = "all properties violated";
                 break;
             }
-            if ((head & 1023) == 0 && timeLimit != null && System.nanoTime() - start >= limitNanos) {
+            if (timeLimit != null && System.nanoTime() - start >= limitNanos && head < store.size()) {
                 stop = "time limit " + format(timeLimit);
                 break;
             }
@@ -114,8 +153,12 @@ final class Search {
         return new CheckResult(program, results, stats, complete, stop);
     }
 
-    private void checkDeadlock(long[] s, int head, int deadlock, int domain, FirstViolations found) {
-        found.at(head, -1);
+    private static long key(long[] s, int words) {
+        return words == 1 ? Fingerprint.mix64(s[0]) : Fingerprint.of(s);
+    }
+
+    private void checkDeadlock(long[] s, int state, int level, int deadlock, int domain, FirstViolations found) {
+        found.at(state, -1, level);
         try {
             if (!system.isEnd(s)) found.violation(deadlock, DEADLOCK_MESSAGE);
         } catch (DomainError e) {

@@ -42,11 +42,16 @@ final class StateStore {
 
     /** Stores a state; {@code parent} -1 and any {@code action} for the initial state. Returns its number. */
     int add(long[] s, int parent, int action) {
+        return add(s, 0, parent, action);
+    }
+
+    /** Stores the state at {@code s[offset .. offset + words)}. */
+    int add(long[] s, int offset, int parent, int action) {
         int idx = size;
         int c = idx >>> CHUNK_BITS, o = idx & CHUNK_MASK;
         if (o == 0) newChunk(c);
-        if (words == 1) states[c][o] = s[0];
-        else System.arraycopy(s, 0, states[c], o * words, words);
+        if (words == 1) states[c][o] = s[offset];
+        else System.arraycopy(s, offset, states[c], o * words, words);
         parents[c][o] = parent;
         if (wideActions) wideActionIds[c][o] = action; else actions[c][o] = (char) action;
         size = idx + 1;
