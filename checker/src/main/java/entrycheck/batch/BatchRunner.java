@@ -68,6 +68,16 @@ public final class BatchRunner {
         }
     }
 
+    /** {@code job.model}, where a model given as a path is named by its file name without {@code .entry}. */
+    static String tracePrefix(Manifest.Unit u) {
+        String m = u.model();
+        if (m.endsWith(".entry") || m.startsWith("/")) {
+            String f = Path.of(m).getFileName().toString();
+            m = f.endsWith(".entry") ? f.substring(0, f.length() - 6) : f;
+        }
+        return u.job().name() + "." + m;
+    }
+
     static UnitResult runOne(Manifest.Unit u, Path traceDir, boolean ignoreExpectations) {
         long t0 = System.nanoTime();
         Manifest.Job job = u.job();
@@ -91,7 +101,7 @@ public final class BatchRunner {
             judged.add(Expectations.judge(pr, ignoreExpectations));
             if (traceDir != null && pr.verdict() instanceof Verdict.Violated v) {
                 try {
-                    traces.put(pr.property().name(), TraceFiles.write(traceDir, u.id(), TraceDocument.of(v.trace())));
+                    traces.put(pr.property().name(), TraceFiles.write(traceDir, tracePrefix(u), TraceDocument.of(v.trace())));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write a trace file into " + traceDir, e);
                 }

@@ -19,7 +19,7 @@ public final class JsonReport {
     private JsonReport() { }
 
     public static void write(Path manifest, Shard shard, List<UnitResult> results, int exitCode, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", "entrycheck-batch");

@@ -37,7 +37,7 @@ public final class TraceJson {
     }
 
     public static void write(TraceDocument d, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", TraceDocument.FORMAT);
