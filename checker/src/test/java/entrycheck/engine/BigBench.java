@@ -28,7 +28,9 @@ public final class BigBench {
             long base = usedHeap();
             PeakSampler sampler = new PeakSampler();
             sampler.start();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             CheckResult r = BfsEngine.check(big, CheckOptions.defaults());
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
             sampler.done = true;
             sampler.join();
             long poolPeaks = 0;
@@ -36,10 +38,11 @@ public final class BigBench {
                 if (pool.getType() == MemoryType.HEAP) poolPeaks += pool.getPeakUsage().getUsed();
             }
             CheckResult.Statistics s = r.stats();
-            System.out.printf("run %d: %,d states, %,d transitions, depth %d, %.2f s, %,.0f states/s, %,.0f transitions/s,"
-                            + " peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
+            System.out.printf("run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
+                            + " cpu %.2f s (%,.0f states/s), peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
                     i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
-                    s.transitions() * 1e9 / s.nanos(), sampler.peak >> 20, poolPeaks >> 20, base >> 20, r.complete());
+                    s.transitions() * 1e9 / s.nanos(), cpu / 1e9, s.distinctStates() * 1e9 / cpu,
+                    sampler.peak >> 20, poolPeaks >> 20, base >> 20, r.complete());
         }
     }
 

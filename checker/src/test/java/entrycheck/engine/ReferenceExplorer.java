@@ -49,18 +49,36 @@ final class ReferenceExplorer {
     record Result(long distinct, long transitions, Map<Integer, Integer> firstViolation) { }
 
     private final Program program;
+    private final boolean[] selected;
     private final int domain;
     private final int deadlock;
 
+    /** Checks every property. */
     ReferenceExplorer(Program program) {
+        this(program, all(program));
+    }
+
+    /**
+     * Reports only the {@code selected} properties: invariants of other properties are not
+     * evaluated, their checks are evaluated (an error in them is still a domain error) but not
+     * reported.
+     */
+    ReferenceExplorer(Program program, boolean[] selected) {
         this.program = program;
+        this.selected = selected.clone();
         int d = -1, dl = -1;
         for (Property p : program.properties()) {
             if (p.kind() == Property.Kind.DOMAIN && d < 0) d = p.id();
             if (p.kind() == Property.Kind.DEADLOCK && dl < 0) dl = p.id();
         }
-        this.domain = d;
-        this.deadlock = dl;
+        this.domain = d >= 0 && selected[d] ? d : -1;
+        this.deadlock = dl >= 0 && selected[dl] ? dl : -1;
+    }
+
+    private static boolean[] all(Program program) {
+        boolean[] a = new boolean[program.properties().size()];
+        Arrays.fill(a, true);
+        return a;
     }
 
     static Result explore(Program program) { return new ReferenceExplorer(program).explore(); }
@@ -141,6 +159,7 @@ final class ReferenceExplorer {
     Set<Integer> stateViolations(int[] s, boolean noSuccessor) {
         Set<Integer> out = new TreeSet<>();
         for (Invariant inv : program.invariants()) {
+            if (!selected[inv.property()]) continue;
             try {
                 if (eval(inv.holds(), s) == 0) out.add(inv.property());
             } catch (Fault f) {
@@ -168,7 +187,7 @@ final class ReferenceExplorer {
             } else if (u instanceof Update.If i) {
                 run(eval(i.cond(), s) != 0 ? i.then() : i.otherwise(), s, violations);
             } else if (u instanceof Update.Check c) {
-                if (eval(c.holds(), s) == 0) violations.add(c.property());
+                if (eval(c.holds(), s) == 0 && selected[c.property()]) violations.add(c.property());
             } else {
                 throw new IllegalArgumentException(u.toString());
             }

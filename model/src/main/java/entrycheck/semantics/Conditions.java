@@ -41,13 +41,21 @@ final class Conditions {
         public boolean test(long[] s) { return ((set >>> ((s[word] >>> shift) & mask)) & 1L) != 0; }
     }
 
-    /** Two variables with the same {@code lo}: compare the encoded fields. */
-    record FieldsEq(int wa, int sa, long ma, int wb, int sb, long mb) implements Condition {
-        public boolean test(long[] s) { return ((s[wa] >>> sa) & ma) == ((s[wb] >>> sb) & mb); }
+    /**
+     * Two variables compared on their encoded fields: {@code a == b} is
+     * {@code enc(a) + delta == enc(b)} with {@code delta = lo(a) - lo(b)}.
+     */
+    record FieldsEq(int wa, int sa, long ma, int wb, int sb, long mb, long delta) implements Condition {
+        public boolean test(long[] s) { return ((s[wa] >>> sa) & ma) + delta == ((s[wb] >>> sb) & mb); }
     }
 
-    record FieldsNe(int wa, int sa, long ma, int wb, int sb, long mb) implements Condition {
-        public boolean test(long[] s) { return ((s[wa] >>> sa) & ma) != ((s[wb] >>> sb) & mb); }
+    record FieldsNe(int wa, int sa, long ma, int wb, int sb, long mb, long delta) implements Condition {
+        public boolean test(long[] s) { return ((s[wa] >>> sa) & ma) + delta != ((s[wb] >>> sb) & mb); }
+    }
+
+    /** {@code enc(a) + delta < enc(b)}: every ordering of two variables is one of these. */
+    record FieldsLt(int wa, int sa, long ma, int wb, int sb, long mb, long delta) implements Condition {
+        public boolean test(long[] s) { return ((s[wa] >>> sa) & ma) + delta < ((s[wb] >>> sb) & mb); }
     }
 
     record Eq(IntEval a, IntEval b) implements Condition {

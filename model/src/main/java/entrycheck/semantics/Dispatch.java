@@ -54,6 +54,9 @@ final class Dispatch {
         this.root = build(layout, items);
     }
 
+    /** The root of the tree (null when no transition can ever be enabled); for tests. */
+    Node root() { return root; }
+
     static boolean dispatchable(Var v) { return v.width() <= MAX_TABLE_BITS; }
 
     private static Node build(StateLayout layout, List<Item> items) {

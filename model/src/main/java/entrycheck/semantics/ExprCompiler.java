@@ -142,13 +142,8 @@ final class ExprCompiler {
     private Condition compare(BinOp op, Expr l, Expr r) {
         if (l instanceof Expr.Read rd && r instanceof Expr.Const c) return compareConst(op, layout.var(rd.var()), c.value());
         if (l instanceof Expr.Const c && r instanceof Expr.Read rd) return compareConst(flip(op), layout.var(rd.var()), c.value());
-        if (l instanceof Expr.Read ra && r instanceof Expr.Read rb && (op == BinOp.EQ || op == BinOp.NE)) {
-            Var a = layout.var(ra.var()), b = layout.var(rb.var());
-            if (a.type().lo() == b.type().lo()) {
-                return op == BinOp.EQ
-                        ? new Conditions.FieldsEq(a.word(), a.shift(), a.mask(), b.word(), b.shift(), b.mask())
-                        : new Conditions.FieldsNe(a.word(), a.shift(), a.mask(), b.word(), b.shift(), b.mask());
-            }
+        if (l instanceof Expr.Read ra && r instanceof Expr.Read rb) {
+            return compareVars(op, layout.var(ra.var()), layout.var(rb.var()));
         }
         IntEval a = intEval(l), b = intEval(r);
         switch (op) {
@@ -159,6 +154,24 @@ final class ExprCompiler {
             case GT: return new Conditions.Gt(a, b);
             default: return new Conditions.Ge(a, b);
         }
+    }
+
+    /** {@code a op b} on the encoded fields of two variables. */
+    static Condition compareVars(BinOp op, Var a, Var b) {
+        long d = (long) a.type().lo() - b.type().lo();
+        switch (op) {
+            case EQ: return new Conditions.FieldsEq(a.word(), a.shift(), a.mask(), b.word(), b.shift(), b.mask(), d);
+            case NE: return new Conditions.FieldsNe(a.word(), a.shift(), a.mask(), b.word(), b.shift(), b.mask(), d);
+            case LT: return fieldsLt(a, b, d);       // a < b
+            case LE: return fieldsLt(a, b, d - 1);   // a < b + 1
+            case GT: return fieldsLt(b, a, -d);      // b < a
+            case GE: return fieldsLt(b, a, -d - 1);  // b < a + 1
+            default: throw new IllegalArgumentException(op.toString());
+        }
+    }
+
+    private static Condition fieldsLt(Var a, Var b, long delta) {
+        return new Conditions.FieldsLt(a.word(), a.shift(), a.mask(), b.word(), b.shift(), b.mask(), delta);
     }
 
     private static BinOp flip(BinOp op) {
@@ -205,6 +218,11 @@ final class ExprCompiler {
         if (c instanceof Conditions.WordNe w) return new Conditions.WordEq(w.word(), w.mask(), w.bits());
         if (c instanceof Conditions.FieldLt f) return new Conditions.FieldGt(f.word(), f.shift(), f.mask(), f.bound() - 1);
         if (c instanceof Conditions.FieldGt f) return new Conditions.FieldLt(f.word(), f.shift(), f.mask(), f.bound() + 1);
+        if (c instanceof Conditions.FieldsEq f) return new Conditions.FieldsNe(f.wa(), f.sa(), f.ma(), f.wb(), f.sb(), f.mb(), f.delta());
+        if (c instanceof Conditions.FieldsNe f) return new Conditions.FieldsEq(f.wa(), f.sa(), f.ma(), f.wb(), f.sb(), f.mb(), f.delta());
+        if (c instanceof Conditions.FieldsLt f) { // !(ea + d < eb)  <=>  eb + (-d - 1) < ea
+            return new Conditions.FieldsLt(f.wb(), f.sb(), f.mb(), f.wa(), f.sa(), f.ma(), -f.delta() - 1);
+        }
         if (c instanceof Conditions.Not n) return n.a();
         return new Conditions.Not(c);
     }

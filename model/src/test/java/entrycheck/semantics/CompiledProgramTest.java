@@ -175,6 +175,28 @@ class CompiledProgramTest {
     }
 
     @Test
+    void conjunctionsKeepTheirOrderWhenAConjunctCanFail() {
+        StateLayout.Builder b = new StateLayout.Builder();
+        Var x = b.add("x", new Type.Range(0, 1), Var.Role.STATE, 0);
+        Var y = b.add("y", new Type.Range(0, 7), Var.Role.STATE, 0);
+        Var z = b.add("z", new Type.Range(0, 7), Var.Role.STATE, 3);
+        ExprCompiler ec = new ExprCompiler(b.build());
+        long[] s = new long[1];
+        StateLayout.set(s, z, 3);
+        // (1 / x == 1) && y == 5: the division fails first even though y == 5 is false
+        Expr failsFirst = bin(BinOp.AND, bin(BinOp.EQ, bin(BinOp.DIV, c(1), r(x)), c(1)), bin(BinOp.EQ, r(y), c(5)));
+        assertThrows(DomainError.class, () -> ec.condition(failsFirst).test(s));
+        // y == 5 && (1 / x == 1): short-circuit, no failure
+        Expr guarded = bin(BinOp.AND, bin(BinOp.EQ, r(y), c(5)), bin(BinOp.EQ, bin(BinOp.DIV, c(1), r(x)), c(1)));
+        assertFalse(ec.condition(guarded).test(s));
+        // infallible equalities on one word merge into one mask compare
+        Condition merged = ec.condition(bin(BinOp.AND, bin(BinOp.EQ, r(y), c(0)), bin(BinOp.EQ, r(z), c(3))));
+        assertTrue(merged instanceof Conditions.WordEq);
+        assertTrue(merged.test(s));
+        assertEquals(Conditions.FALSE, ec.condition(bin(BinOp.AND, bin(BinOp.EQ, r(y), c(0)), bin(BinOp.EQ, r(y), c(1)))));
+    }
+
+    @Test
     void shortCircuitAvoidsErrorsAndOverflowIsAnError() {
         StateLayout.Builder b = new StateLayout.Builder();
         Var x = b.add("x", new Type.Range(0, 1), Var.Role.STATE, 0);
