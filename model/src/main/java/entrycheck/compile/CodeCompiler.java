@@ -261,9 +261,14 @@ final class CodeCompiler {
     }
 
     void step(int loc, List<Update> updates, String suffix, Transition.Kind kind, Expr guard) {
+        Loc l = locs.get(loc);
+        step(loc, updates, suffix, kind, guard, l.inst() == null ? "" : entry.vectorOf(level, l.inst().root));
+    }
+
+    /** A transition of location {@code loc}; {@code vector} is the vector it delivers or runs for, or "". */
+    void step(int loc, List<Update> updates, String suffix, Transition.Kind kind, Expr guard, String vector) {
         if (!emit) return;
         Loc l = locs.get(loc);
-        String vector = l.inst() == null ? "" : entry.vectorOf(level, l.inst().root);
         drafts.add(new Draft(l.name() + suffix, l.source(), kind, level, vector,
                 List.of(new Transition.Pre(ctl.depth, level), new Transition.Pre(ctl.pc(level), loc)), guard, updates));
     }

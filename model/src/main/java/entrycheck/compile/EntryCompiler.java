@@ -205,7 +205,8 @@ final class EntryCompiler {
                     : ex.value(v.decl().when(), new Ctx(level, null, Map.of(), null, -1, false), null);
             Expr guard = ExprCompiler.and(when, countGuard(v));
             if (guard instanceof Expr.Const && ((Expr.Const) guard).value() == 0) continue;
-            out.add(new Draft("deliver " + v.name(), "", Transition.Kind.DELIVER, level, v.name(),
+            String src = syms.procs().get(v.decl().enters()).decl().source();
+            out.add(new Draft("deliver " + v.name(), src, Transition.Kind.DELIVER, level, v.name(),
                     List.of(new Transition.Pre(ctl.depth, level)), guard, deliver(level, v)));
         }
         return out;
@@ -218,7 +219,7 @@ final class EntryCompiler {
         boolean possible = level < ctl.maxLevel;
         if (r.may()) {
             code.step(loc, advance, " (no fault)", Transition.Kind.STEP, Expr.TRUE);
-            if (possible) code.step(loc, deliver(level, v), " (fault)", Transition.Kind.DELIVER, countGuard(v));
+            if (possible) code.step(loc, deliver(level, v), " (fault)", Transition.Kind.DELIVER, countGuard(v), v.name());
             return;
         }
         if (!possible) {
@@ -226,9 +227,12 @@ final class EntryCompiler {
             return;
         }
         List<Update> ups = new ArrayList<>(advance);
+        ups.addAll(deliver(level, v));
         Expr g = countGuard(v);
-        ups.addAll(AtomicCompiler.branch(g, deliver(level, v), List.of()));
-        code.step(loc, ups, "", Transition.Kind.DELIVER, Expr.TRUE);
+        code.step(loc, ups, "", Transition.Kind.DELIVER, g, v.name());
+        if (v.max() >= 0) {
+            code.step(loc, advance, " (max reached: no-op)", Transition.Kind.STEP, new Expr.Unary(Expr.UnOp.NOT, g));
+        }
     }
 
     // ---- return ----

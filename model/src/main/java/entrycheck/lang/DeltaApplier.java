@@ -76,6 +76,7 @@ public final class DeltaApplier {
             String k = r.kind() + " " + r.name();
             if (!delta) diags.error(d.pos(), "'remove' needs a base model (model NAME extends BASE;)");
             else if (decls.remove(k) == null) diags.error(r.namePos(), "remove of unknown " + describe(k) + suggestion(k));
+            else if (r.kind().equals("property")) decls.remove("expect " + r.name());
             return;
         }
         if (d instanceof AstDecl.StepEdit) {

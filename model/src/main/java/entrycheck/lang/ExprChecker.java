@@ -344,6 +344,10 @@ final class ExprChecker {
                     diags.error(k.pos(), "'frame' used but the model declares no frame type");
                     return null;
                 }
+                if (syms.stacks.isEmpty()) {
+                    diags.error(k.pos(), "'frame' used but the model declares no stack for frames to live in");
+                    return null;
+                }
                 if (s.proc() != null) frameUses.putIfAbsent(s.proc(), k.pos());
                 return new LType.FrameT(syms.frame.name());
         }

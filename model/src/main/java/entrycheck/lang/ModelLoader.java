@@ -47,6 +47,11 @@ public final class ModelLoader {
 
     /** Checks and compiles a model given as text (tests, tools); {@code file} names it in diagnostics. */
     public static Program loadText(String file, String text, Map<String, Integer> overrides) throws ModelException {
+        return Compiler.compile(checkText(file, text, overrides));
+    }
+
+    /** Checks a model given as text without compiling it (it cannot extend another). */
+    public static CheckedModel checkText(String file, String text, Map<String, Integer> overrides) throws ModelException {
         Diags diags = new Diags();
         ModelFile f = Parser.parse(new SourceText(file, text), diags);
         if (f.header() != null && f.header().base() != null) {
@@ -55,7 +60,7 @@ public final class ModelLoader {
         List<AstDecl> decls = DeltaApplier.apply(List.of(), f, false, diags);
         diags.throwIfAny();
         MergedModel m = new MergedModel(file, decls, List.of(f.source()), new Pos(file, 1, 1));
-        return Compiler.compile(Checker.check(m, overrides, diags));
+        return Checker.check(m, overrides, diags);
     }
 
     /** The names of the bundled models, sorted (from the resource {@code entrycheck/models/INDEX}). */

@@ -336,15 +336,24 @@ final class SymbolBuilder {
                     diags.error(fd.type().pos(), "frame fields are scalars (bool, ranges, enums, ret), found " + t);
                     t = null;
                 }
-                if (fd.size() != null) consts.eval(fd.size(), Map.of());
-                if (fd.align() != null) consts.eval(fd.align(), Map.of());
-                fields.add(new Symbols.FrameField(fd.name(), r.kind(), t == null ? LType.BOOL : t, fd.pos()));
+                Integer size = fd.size() == null ? null : positive(fd.size(), "size");
+                Integer align = fd.align() == null ? null : positive(fd.align(), "align");
+                fields.add(new Symbols.FrameField(fd.name(), r.kind(), t == null ? LType.BOOL : t, size, align, fd.pos()));
             }
         }
         Symbols.FrameField rip = syms.frame.field("rip");
         if (rip != null && !(rip.type() instanceof LType.RetT)) {
             diags.error(rip.pos(), "frame field 'rip' must have type 'ret'");
         }
+    }
+
+    private Integer positive(AstExpr e, String what) {
+        Integer v = consts.eval(e, Map.of());
+        if (v != null && v < 1) {
+            diags.error(e.pos(), "'" + what + "' must be at least 1 byte, found " + v);
+            return null;
+        }
+        return v;
     }
 
     private void stack(AstDecl.Stack s) {

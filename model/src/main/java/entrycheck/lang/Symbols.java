@@ -20,7 +20,13 @@ public final class Symbols {
      */
     public record VarInfo(String name, LType type, Integer init, boolean ghost, Pos pos) { }
 
-    public record FrameField(String name, String region, LType type, Pos pos) { }
+    /**
+     * A field of the frame type.
+     *
+     * @param size  {@code size N} in bytes, or null when not given
+     * @param align {@code align N} in bytes, or null when not given
+     */
+    public record FrameField(String name, String region, LType type, Integer size, Integer align, Pos pos) { }
 
     public record FrameInfo(String name, List<FrameField> fields, Pos pos) {
         public FrameField field(String n) {
@@ -77,34 +83,34 @@ public final class Symbols {
     /** The order in which model state was declared: var, state group and stack names (for the layout). */
     final List<String> stateOrder = new ArrayList<>();
 
-    public Map<String, Integer> constants() { return constants; }
+    public Map<String, Integer> constants() { return java.util.Collections.unmodifiableMap(constants); }
     public boolean constIsBool(String n) { return Boolean.TRUE.equals(constIsBool.get(n)); }
-    public Map<String, LType> types() { return types; }
-    public Map<String, EnumConst> enumConsts() { return enumConsts; }
-    public Map<String, VarInfo> vars() { return vars; }
-    public Map<String, Map<String, VarInfo>> groups() { return groups; }
+    public Map<String, LType> types() { return java.util.Collections.unmodifiableMap(types); }
+    public Map<String, EnumConst> enumConsts() { return java.util.Collections.unmodifiableMap(enumConsts); }
+    public Map<String, VarInfo> vars() { return java.util.Collections.unmodifiableMap(vars); }
+    public Map<String, Map<String, VarInfo>> groups() { return java.util.Collections.unmodifiableMap(groups); }
     /** The frame type, or null when the model declares none. */
     public FrameInfo frame() { return frame; }
-    public Map<String, StackInfo> stacks() { return stacks; }
+    public Map<String, StackInfo> stacks() { return java.util.Collections.unmodifiableMap(stacks); }
     /** The nesting bound, or -1 when not declared. */
     public int nesting() { return nesting; }
     /** The hardware block, or null. */
     public AstDecl.Hardware hardware() { return hardware; }
-    public Map<String, VectorInfo> vectors() { return vectors; }
-    public Map<String, ProcInfo> procs() { return procs; }
+    public Map<String, VectorInfo> vectors() { return java.util.Collections.unmodifiableMap(vectors); }
+    public Map<String, ProcInfo> procs() { return java.util.Collections.unmodifiableMap(procs); }
     /** The start procedure's name, or null. */
     public String start() { return start; }
-    public Map<String, AstDecl.Property> properties() { return properties; }
-    public List<RuleInfo> rules() { return rules; }
+    public Map<String, AstDecl.Property> properties() { return java.util.Collections.unmodifiableMap(properties); }
+    public List<RuleInfo> rules() { return java.util.Collections.unmodifiableList(rules); }
     /** The {@code end when} condition, or null. */
     public AstExpr endWhen() { return endWhen; }
-    public Map<String, AstDecl.ExpectKind> expects() { return expects; }
+    public Map<String, AstDecl.ExpectKind> expects() { return java.util.Collections.unmodifiableMap(expects); }
     /** Labels used as {@code ret} values; label i has value i + 1 ({@code interrupted} is 0). */
-    public List<String> retLabels() { return retLabels; }
+    public List<String> retLabels() { return java.util.Collections.unmodifiableList(retLabels); }
     /** Whether some {@code assert} has no {@code as} (built-in property {@code assert}). */
     public boolean usesPlainAssert() { return usesPlainAssert; }
     /** Names of vars, state groups and stacks in declaration order. */
-    public List<String> stateOrder() { return stateOrder; }
+    public List<String> stateOrder() { return java.util.Collections.unmodifiableList(stateOrder); }
 
     /** An entry model has code or vectors; otherwise it is a plain rule model. */
     public boolean isEntryModel() { return start != null || !vectors.isEmpty(); }

@@ -61,6 +61,13 @@ class ExplorationTest {
         assertFalse(x.anyState(s -> s[log1] == 1));
         assertTrue(x.fired.contains("main:54 choose (choice 2)"));
         assertTrue(x.fired.contains("main:59 raise bp"));
+        assertFalse(x.fired.contains("main:59 raise bp (max reached: no-op)"));
+        var raise = p.transitions().stream().filter(t -> t.label().startsWith("main:59 raise bp")).toList();
+        assertEquals(List.of(entrycheck.ir.Transition.Kind.DELIVER, entrycheck.ir.Transition.Kind.STEP),
+                raise.stream().map(t -> t.kind()).toList());
+        assertEquals("bp", raise.get(0).vector());
+        var deliverIrq = p.transitions().stream().filter(t -> t.label().equals("deliver irq")).findFirst().get();
+        assertEquals("arch/x86/entry/entry_64.S:asm_common_interrupt", deliverIrq.source());
         // locals of a returned call are dead and reset
         int s0 = x.var("level[0].add.s");
         assertFalse(x.anyState(s -> s[s0] != 0 && s[x.var("level[0].pc")] == 6));

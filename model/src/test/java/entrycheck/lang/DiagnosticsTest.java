@@ -110,7 +110,7 @@ class DiagnosticsTest {
 
     @Test
     void frameInTaskCode() {
-        expect(BASE + "frame regs { region hw { rip: ret; } }\nstart t;\nproc t() { lock = 1; h(); }\n"
+        expect(BASE + "frame regs { region hw { rip: ret; } } stack s;\nstart t;\nproc t() { lock = 1; h(); }\n"
                         + "proc h() { frame.rip = interrupted; }\n",
                 9, 12, "'frame' used in task-level code: procedure 'h' runs in the task (start procedure 't'), which has no frame");
     }
@@ -168,5 +168,60 @@ class DiagnosticsTest {
         assertEquals(2, e.diagnostics().size());
         assertEquals(8, e.diagnostics().get(0).col());
         assertEquals("unknown variable 'lok' (did you mean 'lock'?)", e.diagnostics().get(1).message());
+    }
+
+    private static final String ENTRY = String.join("\n",
+            "const N = 1;",
+            "nesting N;",
+            "state cpu { IF: bool = 1; x: 0..3 = 0; }",
+            "frame regs { region hw { rip: ret; } }",
+            "stack task slots 2;",
+            "hardware { task_stack task; }",
+            "vector irq async when cpu.IF lands on current enters h;",
+            "vector pf sync lands on current enters h;",
+            "start t;",
+            "proc t() { cpu.x = 1; }",
+            "proc h() { iret; }",
+            "");
+
+    @Test
+    void entryModelErrors() {
+        String[][] cases = {
+            {"proc u() { raise irq; }", "12:18", "vector 'irq' is async; only sync vectors are raised by code"},
+            {"vector mc sync when cpu.IF lands on current enters h;", "12:21",
+                "'when' needs 'async' or 'sync anywhere' (a plain sync vector is raised by code)"},
+            {"proc u() { atomic { while (cpu.IF) skip; } }", "12:21", "'while' is not allowed in an atomic block"},
+            {"rule r true ==> { h(); }", "12:19", "procedure calls are not allowed in a rule"},
+            {"property p = invariant frame.rip == interrupted;", "12:24",
+                "'frame' is not available in an invariant (only in handler code and deliver/iret blocks)"},
+            {"proc u() { return 1; }", "12:19", "procedure 'u' returns no value (declare 'proc u(...): TYPE')"},
+            {"property b = balanced cpu.x + 1 across entry;", "12:23",
+                "'balanced' takes plain references to scalar state variables (such as cpu.pkrs), found 'cpu.x + 1'"},
+            {"proc u() { iret via cpu.x; }", "12:21", "'iret via' needs a frame cell of a stack (STACK.cell), found 'cpu.x'"},
+            {"proc u() { atomic { v(); } }\nproc v() { while (cpu.IF) skip; }", "12:21",
+                "procedure 'v' is called in an atomic block but contains 'while' (in 'v')"},
+            {"proc u() { cpu.x = t(); }", "12:20", "procedure 't' returns no value"},
+            {"vector nmi async lands on ist task enters h;", "12:31",
+                "stack 'task' is not an IST stack (declare it 'stack task ist ...')"},
+            {"vector nmi async lands on current enters h2;", "12:42", "unknown procedure 'h2' (did you mean 'h'?)"},
+            {"proc u() { cpu.x = cpu.IF ? 1 : 2; if (handling(ipi)) skip; }", "12:49", "unknown vector 'ipi' (did you mean 'irq'?)"},
+        };
+        for (String[] c : cases) {
+            Diagnostic d = error(ENTRY + c[0] + "\n");
+            assertEquals(c[1] + " " + c[2], d.line() + ":" + d.col() + " " + d.message(), c[0]);
+        }
+    }
+
+    @Test
+    void frameWithoutStacks() {
+        Diagnostic d = error("nesting 1;\nframe regs { region hw { rip: ret; } }\nvector v async lands on current enters h;\n"
+                + "proc h() { frame.rip = interrupted; iret; }\n");
+        assertEquals("4:12 'frame' used but the model declares no stack for frames to live in", d.line() + ":" + d.col() + " " + d.message());
+    }
+
+    @Test
+    void boolConstantOverrideMustBe0Or1() {
+        Diagnostic d = error(BASE + "const DBG = true;\nrule r DBG ==> { skip; }\n", Map.of("DBG", 2));
+        assertEquals("-D DBG=2: constant 'DBG' is a bool (0 or 1)", d.message());
     }
 }
