@@ -59,7 +59,7 @@ class VisitedStructuresTest {
     void touchDoesNotChangeTheSet() {
         LongHashSet set = new LongHashSet(16);
         set.add(5);
-        set.touch(new long[] {5, 6, 7}, 3);
+        set.touch(new long[] {5, 6, 7}, 0, 3);
         assertEquals(1, set.size());
         assertTrue(set.contains(5));
         assertFalse(set.contains(6));
