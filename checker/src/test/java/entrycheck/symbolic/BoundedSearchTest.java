@@ -193,14 +193,16 @@ class BoundedSearchTest {
     @Test
     void guardThatCannotBeEvaluatedCountsAsEnabledAndIsADomainError() {
         IrBuilder b = new IrBuilder();
-        Var[] a = {b.var("a[0]", 0, 1, 0), b.var("a[1]", 0, 1, 0)};
+        Var[] a = {b.var("a[0]", 0, 1, 0), b.var("a[1]", 0, 1, 1)};
         Var i = b.var("i", 0, 3, 0);
         b.rule("step", lt(r(i), c(3)), set(i, add(r(i), c(1))));
         b.rule("read", eq(at(a, r(i)), c(0)), set(a[0], c(1)));
         Program p = b.build();
         Engines.assertAgree(p, Set.of(), 6);
-        Engines.assertAgree(p, Set.of("no-deadlock"), 6);
         assertEquals(3, Engines.bmcShortest(p, Set.of(), 6)); // i = 2, then read's guard indexes a[2]
+        // At i = 3 only read is enabled, by its failing guard: not a deadlock.
+        assertInstanceOf(BoundedResult.NoneWithin.class, Engines.bmc(p, Set.of("no-deadlock"), 6));
+        Engines.assertAgree(p, Set.of("no-deadlock"), 6);
     }
 
     @Test
