@@ -7,6 +7,7 @@ import entrycheck.ir.Property;
 import entrycheck.ir.StateLayout;
 import entrycheck.ir.Transition;
 import entrycheck.ir.Var;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.Map;
  *       transition and is not an allowed end state (or the end condition cannot be evaluated:
  *       {@code domain}).</li>
  * </ul>
- * Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
+ * Adjacent independent steps other than the last are taken in one order only (a partial-order
+ * reduction, {@link Independence}). Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
  * of the explicit engine have exactly these lengths (a state's violation: the number of steps
  * to it; a transition's: one more), asking depth 0, 1, 2, ... finds a shortest violation.
  *
@@ -72,6 +74,7 @@ public final class Unrolling {
         private final int deadlock;
         private final Query.Builder query = new Query.Builder();
         private final Map<Expr, Integer> aliases = new IdentityHashMap<>();
+        private Independence independence;
 
         Translation(Program program, boolean[] selected) {
             this.program = program;
@@ -106,6 +109,7 @@ public final class Unrolling {
                 boolean last = i == depth - 1;
                 actions[i] = query.free("step" + (i + 1) + ".action", 0, n - 1);
                 Term action = Terms.variable(actions[i], 0, n - 1);
+                if (i > 0 && !last) canonicalOrder(Terms.variable(actions[i - 1], 0, n - 1), action, n);
                 SymbolicStep.Fired[] fired = new SymbolicStep.Fired[n];
                 Term[] valid = new Term[n];
                 for (int t = 0; t < n; t++) {
@@ -132,6 +136,24 @@ public final class Unrolling {
                 query.require(target.expr());
             }
             return new Unrolled(query.build(actions), actions);
+        }
+
+        /**
+         * Partial-order reduction ({@link Independence}): two adjacent steps, neither of them the
+         * last, that are independent come in increasing id order: {@code (a, b)} is none of the
+         * pairs {@code (t, u)} with {@code t > u} independent.
+         */
+        private void canonicalOrder(Term a, Term b, int n) {
+            if ((long) n * n > Query.LIMIT) return; // the pair would not fit: no reduction
+            if (independence == null) independence = Independence.of(program);
+            List<Integer> forbidden = new ArrayList<>();
+            for (int t = 1; t < n; t++) {
+                for (int u = 0; u < t; u++) if (independence.independent(t, u)) forbidden.add(t * n + u);
+            }
+            if (forbidden.isEmpty()) return;
+            Term pair = Terms.arith(Expr.BinOp.ADD, Terms.arith(Expr.BinOp.MUL, a, Terms.constant(n)), b);
+            int[] values = forbidden.stream().mapToInt(Integer::intValue).toArray();
+            query.require(Terms.not(Terms.inSet(pair, values)).expr());
         }
 
         /** {@code terms[action]}, as an element constraint unless every term is the same. */

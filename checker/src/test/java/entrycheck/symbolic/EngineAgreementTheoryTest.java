@@ -18,7 +18,7 @@ class EngineAgreementTheoryTest {
     @Test
     void enginesAgreeOnRandomPrograms() {
         qt().withFixedSeed(0x5eed_c0c0L)
-                .withExamples(30)
+                .withExamples(40)
                 .withShrinkCycles(200)
                 .forAll(RandomPrograms.programs())
                 .checkAssert(p -> {

@@ -34,6 +34,8 @@ public final class ChocoBackend implements SolverBackend {
         ChocoQuery q = new ChocoQuery(query);
         Solver solver = q.model.getSolver();
         IntVar[] all = q.model.retrieveIntVars(true);
+        // dom/wdeg over the actions and Choco's default search were measured too: no better on
+        // the mutex benchmarks (docs/PERFORMANCE.md); signed-clause learning fails on these models.
         if (q.decisions.length > 0) {
             solver.setSearch(Search.inputOrderLBSearch(q.decisions), Search.inputOrderLBSearch(all));
         } else if (all.length > 0) {

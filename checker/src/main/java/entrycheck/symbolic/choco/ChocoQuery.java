@@ -104,7 +104,11 @@ final class ChocoQuery {
             if (c.otherwise() instanceof Expr.Const b) return k.ift(arith(c.then()), b.value());
             return k.ift(arith(c.then()), arith(c.otherwise()));
         }
-        if (e instanceof Expr.InSet in) return arith(in.operand()).in(in.values());
+        if (e instanceof Expr.InSet in) {
+            // Not ArExpression.in(...): its reification in Choco 4.10.18 lets the result be 0 for a
+            // member (tested in ChocoQueryTest); a reified member constraint is exact.
+            return model.member(arith(in.operand()).intVar(), in.values()).reify();
+        }
         throw new IllegalArgumentException("unknown expression " + e);
     }
 
