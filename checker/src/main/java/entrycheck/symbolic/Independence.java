@@ -14,12 +14,17 @@ import java.util.List;
  * both are enabled gives the same state, and neither enables, disables or changes the other.
  *
  * <p>{@link Unrolling} uses it for a partial-order reduction of the bounded search: two adjacent
- * independent steps (other than the last) are taken in increasing id order only. Any trace can
- * be brought into that form by swapping adjacent independent steps (a bubble sort that never
- * moves the last step), which keeps its length, its final state and its last transition, so a
- * shortest violation keeps a representative. (The canonical form of Mazurkiewicz traces, as
- * used for bounded model checking by e.g. Kahlon, Wang and Gupta, "Monotonic Partial Order
- * Reduction", CAV 2009; here only its simplest, adjacent-pair form.)
+ * independent steps are taken in increasing id order only. This keeps a shortest violation:
+ * <ul>
+ *   <li>swapping two adjacent independent steps keeps a trace's length and final state, and
+ *       sorting by such swaps (a bubble sort) brings any trace into that order, so a violation
+ *       of the final state (an invariant, a deadlock) keeps a representative;</li>
+ *   <li>a violation by the last transition itself (a failing check, a runtime error) never ends
+ *       a shortest trace with two independent steps: the last one reads nothing the one before
+ *       it writes, so it could fire, and fail the same way, one step earlier.</li>
+ * </ul>
+ * (The idea is the canonical form of Mazurkiewicz traces that partial-order methods for bounded
+ * model checking build on; here only its simplest, adjacent-pair form.)
  */
 final class Independence {
     private final boolean[][] independent;

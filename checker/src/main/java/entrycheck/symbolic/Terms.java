@@ -199,10 +199,12 @@ final class Terms {
         Term t = truth(c);
         if (t.isConst()) return t.value() != 0 ? a : b;
         if (a.expr() == b.expr() || (a.isConst() && b.isConst() && a.value() == b.value())) return a;
-        if (a.isTrue() && b.isFalse()) return t;
-        if (a.isFalse() && b.isTrue()) return not(t);
+        if (isConst(a, 1) && isConst(b, 0)) return t;      // c ? 1 : 0 (not "true": 2 is true too)
+        if (isConst(a, 0) && isConst(b, 1)) return not(t);
         return new Term(new Expr.Cond(t.expr(), a.expr(), b.expr()), Math.min(a.lo(), b.lo()), Math.max(a.hi(), b.hi()));
     }
+
+    private static boolean isConst(Term t, int v) { return t.isConst() && t.value() == v; }
 
     /** 1 when a's value is one of {@code values}. */
     static Term inSet(Term a, int[] values) {

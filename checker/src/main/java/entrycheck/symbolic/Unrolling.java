@@ -32,8 +32,8 @@ import java.util.Map;
  *       transition and is not an allowed end state (or the end condition cannot be evaluated:
  *       {@code domain}).</li>
  * </ul>
- * Adjacent independent steps other than the last are taken in one order only (a partial-order
- * reduction, {@link Independence}). Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
+ * Adjacent independent steps are taken in one order only (a partial-order reduction,
+ * {@link Independence}). Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
  * of the explicit engine have exactly these lengths (a state's violation: the number of steps
  * to it; a transition's: one more), asking depth 0, 1, 2, ... finds a shortest violation.
  *
@@ -109,7 +109,7 @@ public final class Unrolling {
                 boolean last = i == depth - 1;
                 actions[i] = query.free("step" + (i + 1) + ".action", 0, n - 1);
                 Term action = Terms.variable(actions[i], 0, n - 1);
-                if (i > 0 && !last) canonicalOrder(Terms.variable(actions[i - 1], 0, n - 1), action, n);
+                if (i > 0) canonicalOrder(Terms.variable(actions[i - 1], 0, n - 1), action, n);
                 SymbolicStep.Fired[] fired = new SymbolicStep.Fired[n];
                 Term[] valid = new Term[n];
                 for (int t = 0; t < n; t++) {
@@ -139,9 +139,9 @@ public final class Unrolling {
         }
 
         /**
-         * Partial-order reduction ({@link Independence}): two adjacent steps, neither of them the
-         * last, that are independent come in increasing id order: {@code (a, b)} is none of the
-         * pairs {@code (t, u)} with {@code t > u} independent.
+         * Partial-order reduction ({@link Independence}): two adjacent steps that are independent
+         * come in increasing id order: {@code (a, b)} is none of the pairs {@code (t, u)} with
+         * {@code t > u} independent.
          */
         private void canonicalOrder(Term a, Term b, int n) {
             if ((long) n * n > Query.LIMIT) return; // the pair would not fit: no reduction

@@ -205,6 +205,30 @@ class BoundedSearchTest {
         Engines.assertAgree(p, Set.of("no-deadlock"), 6);
     }
 
+    /**
+     * The only violation needs snap (id 1) before setx (id 0), adjacent and not last: the
+     * partial-order reduction must see that setx writes what snap reads and keep that order.
+     */
+    @Test
+    void partialOrderReductionKeepsTheOrderOfDependentSteps() {
+        IrBuilder b = new IrBuilder();
+        Var x = b.bool("x", 0);
+        Var z = b.bool("z", 1);
+        Var s = b.bool("s", 0);
+        Var f = b.bool("f", 0);
+        int inv = b.property("snapped-late", Property.Kind.INVARIANT);
+        b.rule("setx", eq(r(x), c(0)), set(x, c(1)));
+        b.rule("snap", eq(r(s), c(0)), set(z, r(x)), set(s, c(1)));
+        b.rule("check", and(eq(r(x), c(1)), eq(r(f), c(0))), set(f, c(1)));
+        b.invariant(inv, not(and(eq(r(z), c(0)), eq(r(f), c(1)))));
+        Program p = b.build();
+        Trace t = violated(Engines.bmc(p, Set.of("snapped-late"), 5));
+        assertArrayEquals(new int[] {1, 0, 2}, t.steps().stream().mapToInt(Trace.Step::transition).toArray());
+        Engines.assertAgree(p, Set.of("snapped-late"), 5);
+        assertTrue(Independence.of(p).independent(0, 2) == false && !Independence.of(p).independent(0, 1));
+        assertTrue(Independence.of(p).independent(1, 2), "snap and check share no variable");
+    }
+
     @Test
     void unknownPropertyIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
