@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code entrycheck export --to promela MODEL [-o FILE]}: the model's IR in another tool's language. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Translate a model's IR for another model checker.",
-            "promela: for SPIN; 'spin -a FILE && gcc -O2 -DSAFETY -DNOREDUCE -DBFS -o pan pan.c && ./pan -A' "
+            "promela: for SPIN; 'spin -o2 -a FILE && gcc -O2 -DSAFETY -DNOREDUCE -DBFS -o pan pan.c && ./pan -A' "
                     + "stores exactly entrycheck's distinct states (docs/RELIABILITY.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:usage error or bad model"})

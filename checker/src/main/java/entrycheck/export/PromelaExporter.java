@@ -10,34 +10,60 @@ import entrycheck.ir.Type;
 import entrycheck.ir.Update;
 import entrycheck.ir.Var;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Translates the IR into Promela for SPIN, transition for transition, so that SPIN explores
- * exactly the same state graph: every IR variable becomes a global, and one process loops over
- * one {@code atomic} option per transition (guard, then the updates in order). Atomic
- * sequences store no intermediate states, and the process has a single location (the loop head),
- * so SPIN's "states stored" equals entrycheck's distinct states.
- *
- * <p>Checks become {@code assert}s: each {@link Update.Check} where it stands, each invariant at
- * the start (on the initial state) and at the end of every option (on the successor), a domain
- * check before every assignment (SPIN's byte arithmetic would silently wrap), and deadlock as an
- * option enabled exactly when no transition is and the state is not an allowed end state. The
- * loop head carries an {@code end} label so SPIN's own invalid-end-state check does not fire
- * twice. Run with {@code pan -A} to ignore assertions when only the state count is wanted.
- *
- * <p>Differences from entrycheck, by construction: a transition whose update is out of its domain
- * is discarded by entrycheck but stops SPIN with an assertion violation (under {@code -A}, SPIN
- * keeps the wrapped value and its state count can then differ).
+ * Translates the IR into Promela for SPIN so that SPIN explores exactly the same state graph
+ * as entrycheck (docs/RELIABILITY.md, "SPIN differential"):
+ * <ul>
+ *   <li>every IR variable becomes a global of the smallest Promela type that holds its domain;
+ *       one process loops over one {@code d_step} option per transition: its pres and guard,
+ *       then its updates in order. A {@code d_step} is one SPIN transition without
+ *       intermediate states, and the process has a single location (the loop head, labelled
+ *       {@code end_loop} so that SPIN's own end-state check stays silent); so SPIN's
+ *       "states, stored" equals entrycheck's distinct states, the initial state included;</li>
+ *   <li>every {@link Update.Check} is an {@code assert} where it stands;</li>
+ *   <li>every invariant is an option {@code d_step { !(inv) -> assert(false) }}: enabled in
+ *       exactly the states that violate it, the initial one included, and a self-loop (no new
+ *       state) under {@code pan -A};</li>
+ *   <li>deadlock is an option enabled exactly when no transition is and the state is not an
+ *       allowed end state (also a self-loop);</li>
+ *   <li>domain errors follow entrycheck's semantics exactly: every evaluation that can fail
+ *       (an assignment outside the variable's domain, an index outside its array, division by
+ *       zero, 32-bit overflow, as found by a static interval analysis) is tested before it
+ *       happens, in C's short-circuit order, so the C code of pan never divides by zero nor
+ *       overflows. A failure asserts false (the {@code domain} property) and then discards the
+ *       successor as entrycheck does: the variables the transition writes are saved into
+ *       temporaries {@code tmpK} first and restored, so the transition ends in its source
+ *       state (a state SPIN has already stored). The temporaries are zero again at the end of
+ *       every transition, so they never make two states differ. A guard that fails to
+ *       evaluate counts as enabled and firing it is a domain error, as in entrycheck.</li>
+ * </ul>
+ * Run {@code spin -o2 -a F.pml && gcc -O2 -DSAFETY -DNOREDUCE -DBFS -o pan pan.c}, then
+ * {@code ./pan -A} for the state count (assertions ignored: the whole reachable space) and
+ * {@code ./pan} for the verdict (SPIN stops at the first violated assertion: "errors: 1" when
+ * some property is violated). SPIN's "transitions" is entrycheck's fired transitions plus one
+ * (SPIN counts the initial state) plus one per deadlocked or invariant-violating state (the
+ * self-loops above). {@code -o2} matters: by default SPIN leaves variables that are written but
+ * never read out of its state vector (dead variable elimination), so states that differ only in
+ * such a variable (a ghost, or model state no property reads) would count once; entrycheck keeps
+ * every variable.
  */
 public final class PromelaExporter {
+    private static final String MIN = "(-2147483647 - 1)";
+    private static final String MAX = "2147483647";
+
     private final Program program;
-    private final StringBuilder out = new StringBuilder();
+    private final StateLayout layout;
     private final List<String> names = new ArrayList<>();
+    private int temps;
 
     private PromelaExporter(Program program) {
         this.program = program;
-        for (Var v : program.layout().vars()) names.add(mangle(v));
+        this.layout = program.layout();
+        for (Var v : layout.vars()) names.add(mangle(v));
     }
 
     /** The Promela text of {@code program}. Pure: the same program always gives the same text. */
@@ -46,7 +72,19 @@ public final class PromelaExporter {
     }
 
     private String emit() {
-        StateLayout layout = program.layout();
+        StringBuilder body = new StringBuilder();
+        body.append("\nactive proctype entrycheck() {\nend_loop:\n  do\n");
+        for (Transition t : program.transitions()) transition(t, body);
+        for (Invariant inv : program.invariants()) {
+            String ok = ok(inv.holds());
+            String violated = ok == null ? "!" + paren(truth(inv.holds())) : "(!(" + ok + ") || !" + paren(truth(inv.holds())) + ")";
+            body.append("  :: d_step { ").append(violated).append(" -> assert(false) }\t/* invariant ")
+                    .append(comment(propertyName(inv.property()))).append(" */\n");
+        }
+        body.append("  :: d_step { ").append(deadlock()).append(" -> assert(false) }\t/* no-deadlock */\n");
+        body.append("  od\n}\n");
+
+        StringBuilder out = new StringBuilder();
         out.append("/* Generated by entrycheck from model ").append(comment(program.name())).append(" */\n");
         out.append("/* source sha256 ").append(comment(program.sourceHash())).append(" */\n");
         for (Property p : program.properties()) {
@@ -57,73 +95,263 @@ public final class PromelaExporter {
             out.append(cType(v.type())).append(' ').append(names.get(v.id())).append(" = ").append(v.init())
                     .append(";\t/* ").append(comment(v.name())).append(" : ").append(comment(v.type().toString())).append(" */\n");
         }
-        out.append("\nactive proctype entrycheck() {\n");
-        for (Invariant inv : program.invariants()) {
-            out.append("  assert(").append(expr(inv.holds())).append(");\t/* invariant ")
-                    .append(comment(program.properties().get(inv.property()).name())).append(" on the initial state */\n");
-        }
-        out.append("end_loop:\n  do\n");
-        for (Transition t : program.transitions()) {
-            out.append("  :: atomic { ").append(guard(t)).append(" ->\t/* ").append(comment(t.label()));
-            if (!t.source().isEmpty()) out.append(" [").append(comment(t.source())).append(']');
-            out.append(" */\n");
-            updates(t.updates(), "       ");
-            for (Invariant inv : program.invariants()) out.append("       assert(").append(expr(inv.holds())).append(");\n");
-            out.append("     }\n");
-        }
-        out.append("  :: atomic { !(").append(anyEnabled()).append(") && !(").append(expr(program.endState()))
-                .append(") -> assert(false) }\t/* no-deadlock */\n");
-        out.append("  od\n}\n");
-        return out.toString();
+        if (temps > 0) out.append("/* saved values of a transition that may fail; zero in every stored state */\n");
+        for (int k = 0; k < temps; k++) out.append("int tmp").append(k).append(" = 0;\n");
+        return out.append(body).toString();
     }
 
-    private String anyEnabled() {
-        if (program.transitions().isEmpty()) return "false";
-        List<String> gs = new ArrayList<>();
-        for (Transition t : program.transitions()) gs.add("(" + guard(t) + ")");
-        return String.join(" || ", gs);
+    // ------------------------------------------------------------------ transitions
+
+    private void transition(Transition t, StringBuilder sb) {
+        String okGuard = ok(t.guard());
+        boolean fallible = okGuard != null || canFail(t.updates());
+        sb.append("  :: d_step { ").append(guard(t, okGuard)).append(" ->\t/* ").append(comment(t.label()));
+        if (!t.source().isEmpty()) sb.append(" [").append(comment(t.source())).append(']');
+        sb.append(" */\n");
+        String ind = "       ";
+        if (!fallible) {
+            int mark = sb.length();
+            updates(t.updates(), ind, null, sb);
+            if (sb.length() == mark) sb.append(ind).append("skip\n");
+            sb.append("     }\n");
+            return;
+        }
+        String fail = "fail_" + t.id();
+        Set<Integer> mustSave = new LinkedHashSet<>();
+        saves(t.updates(), new LinkedHashSet<>(), mustSave);
+        List<Integer> saved = new ArrayList<>(mustSave);
+        temps = Math.max(temps, saved.size());
+        for (int k = 0; k < saved.size(); k++) {
+            sb.append(ind).append("tmp").append(k).append(" = ").append(names.get(saved.get(k))).append(";\n");
+        }
+        if (okGuard != null) failUnless(okGuard, "the guard fails to evaluate", ind, fail, sb);
+        updates(t.updates(), ind, fail, sb);
+        sb.append(ind).append("goto done_").append(t.id()).append(";\n");
+        sb.append(fail).append(":\t/* discard the successor, as entrycheck does: back to the source state */\n");
+        for (int k = 0; k < saved.size(); k++) {
+            sb.append(ind).append(names.get(saved.get(k))).append(" = tmp").append(k).append(";\n");
+        }
+        sb.append(ind).append("skip;\n");
+        sb.append("done_").append(t.id()).append(":\n");
+        for (int k = 0; k < saved.size(); k++) sb.append(ind).append("tmp").append(k).append(" = 0;\n");
+        sb.append(ind).append("skip\n");
+        sb.append("     }\n");
     }
 
-    private String guard(Transition t) {
+    /** Enabled: every pre holds and the guard holds or fails to evaluate (entrycheck's reading). */
+    private String guard(Transition t, String okGuard) {
         List<String> parts = new ArrayList<>();
         for (Transition.Pre p : t.pre()) parts.add(names.get(p.var()) + " == " + p.value());
-        if (!(t.guard() instanceof Expr.Const c && c.value() != 0)) parts.add(truth(t.guard()));
+        if (!(t.guard() instanceof Expr.Const c && c.value() != 0)) {
+            parts.add(okGuard == null ? truth(t.guard()) : "(!(" + okGuard + ") || " + truth(t.guard()) + ")");
+        }
         return parts.isEmpty() ? "true" : String.join(" && ", parts);
     }
 
-    private void updates(List<Update> us, String ind) {
+    private String deadlock() {
+        List<String> gs = new ArrayList<>();
+        for (Transition t : program.transitions()) gs.add("(" + guard(t, ok(t.guard())) + ")");
+        String none = gs.isEmpty() ? "true" : "!(" + String.join(" || ", gs) + ")";
+        Expr end = program.endState();
+        if (end == null) return none;
+        String okEnd = ok(end);
+        String notEnd = okEnd == null ? "!" + paren(truth(end)) : "(!(" + okEnd + ") || !" + paren(truth(end)) + ")";
+        return none + " && " + notEnd;
+    }
+
+    /**
+     * Adds to {@code saved} the variables that may have been written ({@code written}, in code
+     * order, both branches of an if) before a point where the transition may still fail:
+     * those are the ones to restore when it does. Mirrors the failure points of {@link #updates}.
+     */
+    private void saves(List<Update> us, Set<Integer> written, Set<Integer> saved) {
         for (Update u : us) {
             if (u instanceof Update.Assign a) {
-                Var v = program.layout().var(a.var());
-                String e = expr(a.value());
-                out.append(ind).append("assert(").append(inDomain(e, v.type())).append(");\n");
-                out.append(ind).append(names.get(v.id())).append(" = ").append(e).append(";\n");
+                if (ok(a.value()) != null || domainCheck(a.value(), layout.var(a.var()).type()) != null) saved.addAll(written);
+                written.add(a.var());
             } else if (u instanceof Update.AssignIndexed ai) {
-                String idx = expr(ai.index());
-                String e = expr(ai.value());
-                out.append(ind).append("if\n");
-                for (int i = 0; i < ai.vars().length; i++) {
-                    Var v = program.layout().var(ai.vars()[i]);
-                    out.append(ind).append(":: (").append(idx).append(") == ").append(i + ai.base()).append(" -> assert(")
-                            .append(inDomain(e, v.type())).append("); ").append(names.get(v.id())).append(" = ").append(e).append('\n');
-                }
-                out.append(ind).append(":: else -> assert(false)\t/* index out of range */\n");
-                out.append(ind).append("fi;\n");
+                if (indexedCanFail(ai)) saved.addAll(written);
+                for (int v : ai.vars()) written.add(v);
             } else if (u instanceof Update.If f) {
-                out.append(ind).append("if\n").append(ind).append(":: ").append(truth(f.cond())).append(" ->\n");
-                updates(f.then(), ind + "   ");
-                out.append(ind).append("   skip\n").append(ind).append(":: else ->\n");
-                updates(f.otherwise(), ind + "   ");
-                out.append(ind).append("   skip\n").append(ind).append("fi;\n");
+                if (ok(f.cond()) != null) saved.addAll(written);
+                saves(f.then(), written, saved);
+                saves(f.otherwise(), written, saved);
             } else if (u instanceof Update.Check c) {
-                out.append(ind).append("assert(").append(truth(c.holds())).append(");\t/* ")
-                        .append(comment(program.properties().get(c.property()).name())).append(": ").append(comment(c.message())).append(" */\n");
+                if (ok(c.holds()) != null) saved.addAll(written);
             }
         }
     }
 
-    private static String inDomain(String e, Type t) {
-        return "(" + e + ") >= " + t.lo() + " && (" + e + ") <= " + t.hi();
+    /** Whether running {@code us} may be a domain error (conservative). */
+    private boolean canFail(List<Update> us) {
+        for (Update u : us) {
+            if (u instanceof Update.Assign a) {
+                if (ok(a.value()) != null || domainCheck(a.value(), layout.var(a.var()).type()) != null) return true;
+            } else if (u instanceof Update.AssignIndexed ai) {
+                if (indexedCanFail(ai)) return true;
+            } else if (u instanceof Update.If f) {
+                if (ok(f.cond()) != null || canFail(f.then()) || canFail(f.otherwise())) return true;
+            } else if (u instanceof Update.Check c) {
+                if (ok(c.holds()) != null) return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean indexedCanFail(Update.AssignIndexed ai) {
+        if (ok(ai.index()) != null || indexCheck(ai.index(), ai.base(), ai.vars().length) != null || ok(ai.value()) != null) {
+            return true;
+        }
+        for (int v : ai.vars()) if (domainCheck(ai.value(), layout.var(v).type()) != null) return true;
+        return false;
+    }
+
+    /** @param fail the label to go to on a domain error, or null when no update can fail */
+    private void updates(List<Update> us, String ind, String fail, StringBuilder sb) {
+        for (Update u : us) {
+            if (u instanceof Update.Assign a) {
+                Var v = layout.var(a.var());
+                String check = and(ok(a.value()), domainCheck(a.value(), v.type()));
+                if (check != null) failUnless(check, "value assigned to " + v.name() + " outside " + v.type().lo() + ".." + v.type().hi(), ind, fail, sb);
+                sb.append(ind).append(names.get(v.id())).append(" = ").append(expr(a.value())).append(";\n");
+            } else if (u instanceof Update.AssignIndexed ai) {
+                String range = and(ok(ai.index()), indexCheck(ai.index(), ai.base(), ai.vars().length));
+                if (range != null) failUnless(range, "index outside the array", ind, fail, sb);
+                String okValue = ok(ai.value());
+                if (okValue != null) failUnless(okValue, "the assigned value fails to evaluate", ind, fail, sb);
+                String idx = expr(ai.index());
+                String e = expr(ai.value());
+                sb.append(ind).append("if\n");
+                for (int i = 0; i < ai.vars().length; i++) {
+                    Var v = layout.var(ai.vars()[i]);
+                    sb.append(ind).append(":: (").append(idx).append(") == ").append(i + ai.base()).append(" ->\n");
+                    String dom = domainCheck(ai.value(), v.type());
+                    if (dom != null) failUnless(dom, "value assigned to " + v.name() + " outside " + v.type().lo() + ".." + v.type().hi(), ind + "   ", fail, sb);
+                    sb.append(ind).append("   ").append(names.get(v.id())).append(" = ").append(e).append('\n');
+                }
+                sb.append(ind).append("fi;\n");
+            } else if (u instanceof Update.If f) {
+                String okCond = ok(f.cond());
+                if (okCond != null) failUnless(okCond, "the condition fails to evaluate", ind, fail, sb);
+                sb.append(ind).append("if\n").append(ind).append(":: ").append(truth(f.cond())).append(" ->\n");
+                updates(f.then(), ind + "   ", fail, sb);
+                sb.append(ind).append("   skip\n").append(ind).append(":: else ->\n");
+                updates(f.otherwise(), ind + "   ", fail, sb);
+                sb.append(ind).append("   skip\n").append(ind).append("fi;\n");
+            } else if (u instanceof Update.Check c) {
+                String okHolds = ok(c.holds());
+                if (okHolds != null) failUnless(okHolds, "the check fails to evaluate", ind, fail, sb);
+                sb.append(ind).append("assert(").append(truth(c.holds())).append(");\t/* ")
+                        .append(comment(propertyName(c.property()))).append(": ").append(comment(c.message())).append(" */\n");
+            }
+        }
+    }
+
+    /** A domain error unless {@code cond} holds: assert false (property domain), then discard the successor. */
+    private static void failUnless(String cond, String what, String ind, String fail, StringBuilder sb) {
+        if (fail == null) throw new IllegalStateException("a check in a transition judged infallible: " + what);
+        sb.append(ind).append("if\n")
+                .append(ind).append(":: !(").append(cond).append(") -> assert(false); goto ").append(fail)
+                .append("\t/* domain: ").append(comment(what)).append(" */\n")
+                .append(ind).append(":: else -> skip\n")
+                .append(ind).append("fi;\n");
+    }
+
+    private String domainCheck(Expr value, Type t) {
+        if (Interval.of(value, layout).within(t.lo(), t.hi())) return null;
+        String e = expr(value);
+        return "(" + e + ") >= " + lit(t.lo()) + " && (" + e + ") <= " + lit(t.hi());
+    }
+
+    private String indexCheck(Expr index, int base, int n) {
+        if (n == 0) return "false";
+        long hi = (long) base + n - 1;
+        if (Interval.of(index, layout).within(base, hi)) return null;
+        String i = expr(index);
+        return "(" + i + ") >= " + lit(base) + " && (" + i + ") <= " + hi;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /**
+     * A Promela condition that holds exactly when evaluating {@code e} (in C's short-circuit
+     * order, as entrycheck does) is free of domain errors; null when it provably always is.
+     * It only evaluates subexpressions whose own evaluation is then known to be safe.
+     */
+    String ok(Expr e) {
+        if (e instanceof Expr.Const || e instanceof Expr.Read) return null;
+        if (e instanceof Expr.ReadIndexed ri) return and(ok(ri.index()), indexCheck(ri.index(), ri.base(), ri.vars().length));
+        if (e instanceof Expr.Unary u) {
+            String a = ok(u.operand());
+            if (u.op() == Expr.UnOp.NOT || Interval.of(e, layout).fitsInt()) return a;
+            return and(a, "(" + expr(u.operand()) + ") != " + MIN);
+        }
+        if (e instanceof Expr.Cond c) {
+            String t = ok(c.then()), o = ok(c.otherwise());
+            String branches = t == null && o == null ? null
+                    : "(" + truth(c.cond()) + " -> " + orTrue(t) + " : " + orTrue(o) + ")";
+            return and(ok(c.cond()), branches);
+        }
+        if (e instanceof Expr.InSet s) return ok(s.operand());
+        Expr.Binary b = (Expr.Binary) e;
+        String l = ok(b.left()), r = ok(b.right());
+        switch (b.op()) {
+            case AND:
+            case IMPLIES:
+                return r == null ? l : and(l, "(!" + paren(truth(b.left())) + " || " + r + ")");
+            case OR:
+                return r == null ? l : and(l, "(" + truth(b.left()) + " || " + r + ")");
+            case ADD: case SUB: case MUL: {
+                String both = and(l, r);
+                if (Interval.of(e, layout).fitsInt()) return both;
+                return and(both, noOverflow(b.op(), expr(b.left()), expr(b.right())));
+            }
+            case DIV: case MOD: {
+                String both = and(l, r);
+                Interval li = Interval.of(b.left(), layout).clampInt(), ri = Interval.of(b.right(), layout).clampInt();
+                String y = expr(b.right());
+                if (ri.contains(0)) both = and(both, "(" + y + ") != 0");
+                if (b.op() == Expr.BinOp.DIV && li.contains(Integer.MIN_VALUE) && ri.contains(-1)) {
+                    both = and(both, "!((" + expr(b.left()) + ") == " + MIN + " && (" + y + ") == -1)");
+                }
+                return both;
+            }
+            default:
+                return and(l, r);
+        }
+    }
+
+    /** No 32-bit overflow in {@code x op y} (x and y already known to evaluate safely); CERT INT32-C. */
+    private static String noOverflow(Expr.BinOp op, String x, String y) {
+        String a = "(" + x + ")", b = "(" + y + ")";
+        switch (op) {
+            case ADD: return "(" + b + " > 0 -> " + a + " <= " + MAX + " - " + b + " : " + a + " >= " + MIN + " - " + b + ")";
+            case SUB: return "(" + b + " > 0 -> " + a + " >= " + MIN + " + " + b + " : " + a + " <= " + MAX + " + " + b + ")";
+            default:
+                return "(" + a + " > 0 -> (" + b + " > 0 -> " + a + " <= " + MAX + " / " + b + " : " + b + " >= " + MIN + " / " + a + ")"
+                        + " : (" + b + " > 0 -> " + a + " >= " + MIN + " / " + b + " : (" + a + " == 0 || " + b + " >= " + MAX + " / " + a + ")))";
+        }
+    }
+
+    private static String and(String a, String b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return "(" + a + " && " + b + ")";
+    }
+
+    private static String orTrue(String s) { return s == null ? "1" : "(" + s + ")"; }
+
+    private static String paren(String s) { return s.startsWith("(") && balanced(s) ? s : "(" + s + ")"; }
+
+    /** Whether the parenthesis opening {@code s} closes at its end. */
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0 && i < s.length() - 1) return false;
+        }
+        return depth == 0;
     }
 
     /** A Promela boolean from an IR integer expression (non-zero is true). */
@@ -144,9 +372,9 @@ public final class PromelaExporter {
         return false;
     }
 
-    /** An integer-valued Promela expression (booleans as 0/1). */
+    /** An integer-valued Promela expression (booleans as 0/1), evaluated only where {@link #ok} holds. */
     String expr(Expr e) {
-        if (e instanceof Expr.Const c) return c.value() < 0 ? "(" + c.value() + ")" : Integer.toString(c.value());
+        if (e instanceof Expr.Const c) return lit(c.value());
         if (e instanceof Expr.Read r) return names.get(r.var());
         if (e instanceof Expr.ReadIndexed ri) {
             String idx = expr(ri.index());
@@ -159,7 +387,7 @@ public final class PromelaExporter {
             return sb.toString();
         }
         if (e instanceof Expr.Unary u) {
-            return u.op() == Expr.UnOp.NOT ? "(!" + truth(u.operand()) + ")" : "(-" + expr(u.operand()) + ")";
+            return u.op() == Expr.UnOp.NOT ? "(!" + paren(truth(u.operand())) + ")" : "(-" + expr(u.operand()) + ")";
         }
         if (e instanceof Expr.Cond c) {
             return "(" + truth(c.cond()) + " -> " + expr(c.then()) + " : " + expr(c.otherwise()) + ")";
@@ -168,16 +396,28 @@ public final class PromelaExporter {
             if (s.values().length == 0) return "false";
             String v = expr(s.operand());
             List<String> parts = new ArrayList<>();
-            for (int x : s.values()) parts.add("(" + v + ") == " + x);
+            for (int x : s.values()) parts.add("(" + v + ") == " + lit(x));
             return "(" + String.join(" || ", parts) + ")";
         }
         Expr.Binary b = (Expr.Binary) e;
         return switch (b.op()) {
             case AND -> "(" + truth(b.left()) + " && " + truth(b.right()) + ")";
             case OR -> "(" + truth(b.left()) + " || " + truth(b.right()) + ")";
-            case IMPLIES -> "(!" + truth(b.left()) + " || " + truth(b.right()) + ")";
+            case IMPLIES -> "(!" + paren(truth(b.left())) + " || " + truth(b.right()) + ")";
+            case MOD -> {
+                // Java and entrycheck: MIN % -1 == 0; in C it traps.
+                Interval li = Interval.of(b.left(), layout).clampInt(), ri = Interval.of(b.right(), layout).clampInt();
+                String plain = "(" + expr(b.left()) + " % " + expr(b.right()) + ")";
+                yield li.contains(Integer.MIN_VALUE) && ri.contains(-1)
+                        ? "((" + expr(b.right()) + ") == -1 -> 0 : " + plain + ")" : plain;
+            }
             default -> "(" + expr(b.left()) + " " + op(b.op()) + " " + expr(b.right()) + ")";
         };
+    }
+
+    private static String lit(long v) {
+        if (v == Integer.MIN_VALUE) return MIN;
+        return v < 0 ? "(" + v + ")" : Long.toString(v);
     }
 
     private static String op(Expr.BinOp op) {
@@ -186,7 +426,6 @@ public final class PromelaExporter {
             case SUB -> "-";
             case MUL -> "*";
             case DIV -> "/";
-            case MOD -> "%";
             case EQ -> "==";
             case NE -> "!=";
             case LT -> "<";
@@ -195,6 +434,10 @@ public final class PromelaExporter {
             case GE -> ">=";
             default -> throw new IllegalArgumentException(op.name());
         };
+    }
+
+    private String propertyName(int id) {
+        return id >= 0 && id < program.properties().size() ? program.properties().get(id).name() : "property " + id;
     }
 
     private static String cType(Type t) {
@@ -210,8 +453,13 @@ public final class PromelaExporter {
         return "v" + v.id() + "_" + base;
     }
 
-    /** Text safe inside a C comment. */
-    private static String comment(String s) {
-        return s.replace("*/", "* /").replace("/*", "/ *").replaceAll("[\\p{Cntrl}]", "?");
+    /** Text safe inside a C comment on one line: no comment delimiters, no controls, ASCII only. */
+    static String comment(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x20 || c >= 0x7f ? '?' : c);
+        }
+        return sb.toString().replace("*/", "* /").replace("/*", "/ *");
     }
 }
