@@ -16,10 +16,19 @@ import java.util.Map;
  * @param endState    states without successors that satisfy this are allowed (not deadlocks)
  * @param properties  every property of the model, including the built-in ones
  * @param nesting     how nesting is represented, for traces; null for plain rule models
+ * @param memory      where frames live (stacks, slots, regions), for traces and the layout engine;
+ *                    null for models without frames
  */
 public record Program(String name, String sourceHash, Map<String, Integer> constants,
                       StateLayout layout, List<Transition> transitions, List<Invariant> invariants,
-                      Expr endState, List<Property> properties, Nesting nesting) {
+                      Expr endState, List<Property> properties, Nesting nesting, Memory memory) {
+
+    /** A program without frame memory metadata. */
+    public Program(String name, String sourceHash, Map<String, Integer> constants,
+                   StateLayout layout, List<Transition> transitions, List<Invariant> invariants,
+                   Expr endState, List<Property> properties, Nesting nesting) {
+        this(name, sourceHash, constants, layout, transitions, invariants, endState, properties, nesting, null);
+    }
 
     public Program {
         constants = Map.copyOf(constants);
@@ -40,5 +49,39 @@ public record Program(String name, String sourceHash, Map<String, Integer> const
      */
     public record Nesting(int depth, int[] vectorOfLevel, List<String> vectors) {
         public Nesting { vectors = List.copyOf(vectors); }
+    }
+
+    /**
+     * Stack memory as the model declares it: the frame type, and for every stack its slots (each
+     * a frame: one variable per field) and its named cells. Var ids index {@link StateLayout#vars()};
+     * -1 where a piece has no variable (e.g. no owner tag when no property needs one).
+     */
+    public record Memory(List<Field> frame, List<Stack> stacks) {
+        public Memory { frame = List.copyOf(frame); stacks = List.copyOf(stacks); }
+    }
+
+    /**
+     * A field of a frame (or of a cell).
+     *
+     * @param region {@code hw}, {@code saved}, {@code zeroed}, {@code uninit}, {@code arch}, or "" for a plain cell
+     * @param var    its variable in this slot or cell, -1 in {@link Memory#frame()} (the declaration)
+     * @param size   declared size in bytes, 0 when not declared
+     * @param align  declared alignment in bytes, 0 when not declared
+     */
+    public record Field(String name, String region, int var, int size, int align) { }
+
+    /** One named stack. */
+    public record Stack(String name, boolean ist, List<Slot> slots, List<Cell> cells) {
+        public Stack { slots = List.copyOf(slots); cells = List.copyOf(cells); }
+    }
+
+    /** A frame slot: its fields and the ghost variable holding the nesting level that owns it (-1 if none). */
+    public record Slot(int owner, List<Field> fields) {
+        public Slot { fields = List.copyOf(fields); }
+    }
+
+    /** A named cell of a stack: a whole frame (isFrame) with its owner tag, or a single value. */
+    public record Cell(String name, boolean isFrame, int owner, List<Field> fields) {
+        public Cell { fields = List.copyOf(fields); }
     }
 }

@@ -1,0 +1,224 @@
+package entrycheck.cli;
+
+import entrycheck.engine.CheckOptions;
+import entrycheck.engine.CheckResult;
+import entrycheck.engine.Checker;
+import entrycheck.engine.CheckpointException;
+import entrycheck.engine.SearchMonitor;
+import entrycheck.engine.Verdict;
+import entrycheck.ir.Program;
+import entrycheck.ir.Property;
+import entrycheck.lang.ModelException;
+import entrycheck.lang.ModelLoader;
+import entrycheck.trace.Ansi;
+import entrycheck.trace.SafeText;
+import entrycheck.trace.TraceDocument;
+import entrycheck.trace.TraceFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code entrycheck check [MODEL...]}: explores each model and compares every verdict with its expectation. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Check models against their properties and declared expectations.",
+            "Prints one line per model (states, transitions, BFS depth, time) and one per property: "
+                    + "its verdict and whether that meets the model's expectation. A violation that fails "
+                    + "its expectation is shown with its shortest counterexample trace (with --engine dfs "
+                    + "or random: the path that found it, not necessarily shortest).",
+            "On a terminal a progress line shows the search as it goes; Ctrl-C stops it cleanly "
+                    + "(statistics so far, a checkpoint with --checkpoint, exit 3)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.DOC_OK, ExitCodes.DOC_FAILED, ExitCodes.DOC_USAGE,
+                ExitCodes.DOC_INCOMPLETE, ExitCodes.DOC_INTERNAL})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private EntrycheckCommand parent;
+
+    @Parameters(paramLabel = "MODEL", arity = "0..*",
+            description = "A bundled model name (x86_64/mainline) or a path to a .entry file. "
+                    + "None: every bundled model ('entrycheck list models').")
+    private List<String> models = new ArrayList<>();
+
+    @Option(names = {"-p", "--property"}, paramLabel = "PROPERTY",
+            description = "Check only this property (repeatable). Models that have none of the named "
+                    + "properties are skipped; a name no model has is an error.")
+    private List<String> properties = new ArrayList<>();
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Option(names = "--ignore-expectations",
+            description = "Expect every property to hold: every violation fails the run (exit 1) and "
+                    + "is shown with its trace.")
+    private boolean ignoreExpectations;
+
+    @Option(names = "--max-states", paramLabel = "N",
+            description = "Stop after N distinct states; properties without an answer by then are "
+                    + "incomplete (exit 3). Default: no limit.")
+    private long maxStates;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long, e.g. 30s, 5m, 1h30m; as --max-states. Default: no limit.")
+    private Duration timeLimit;
+
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Also show the traces of expected violations.")
+    private boolean verbose;
+
+    @Mixin
+    private TraceOptions traceOptions;
+
+    @Option(names = "--trace-out", paramLabel = "DIR",
+            description = "Write one JSON trace file per violated property into DIR "
+                    + "(<model>.<property>.json, docs/TRACE-FORMAT.md); files are written atomically.")
+    private Path traceOut;
+
+    @Override
+    public Integer call() throws ModelException {
+        validateLimits();
+        List<String> names = models.isEmpty() ? ModelLoader.bundledModels() : models;
+        if (names.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no bundled models found; name a MODEL file");
+        }
+        CheckOptions engine = engineOptions.apply(new CheckOptions(Set.of(), maxStates, timeLimit, 1), spec.commandLine());
+        if (engineOptions.checkpoints() && names.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint and --resume take exactly one MODEL");
+        }
+        List<Program> programs = ModelSet.load(names, modelOptions.overrides());
+        List<Set<String>> selections = selectProperties(programs);
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CliEnvironment env = parent == null ? CliEnvironment.plain() : parent.environment();
+        Ansi ansi = env.ansi();
+        ModelReport report = new ModelReport(out, ansi, traceOptions.textOptions(ansi), ignoreExpectations, verbose);
+        RunSummary summary = new RunSummary();
+        try (Interrupt interrupt = Interrupt.install(err)) {
+            for (int i = 0; i < programs.size(); i++) {
+                Program program = programs.get(i);
+                Set<String> selected = selections.get(i);
+                if (interrupt.requested()) {
+                    out.println(ansi.bold(SafeText.of(program.name())) + ": not checked (interrupted)");
+                    summary.notChecked();
+                    continue;
+                }
+                if (selected == null) {
+                    out.println(ansi.bold(SafeText.of(program.name())) + ": skipped (none of the selected properties)");
+                    continue;
+                }
+                CheckResult result;
+                try {
+                    result = check(program, withProperties(engine, selected), env, interrupt, err);
+                } catch (CheckpointException e) {
+                    err.println("entrycheck: " + SafeText.lines(e.getMessage()));
+                    err.flush();
+                    return ExitCodes.USAGE;
+                }
+                report.print(result, summary, engineOptions.describe());
+                if (traceOut != null && !writeTraces(result, out)) return ExitCodes.USAGE;
+            }
+        }
+        if (programs.size() > 1) summary.print(out, ansi);
+        out.flush();
+        return summary.exitCode();
+    }
+
+    /** One model, with a progress line when the output is a terminal. */
+    private CheckResult check(Program program, CheckOptions options, CliEnvironment env, Interrupt interrupt, PrintWriter err) {
+        if (!env.terminal() || engineOptions.quiet()) {
+            return Checker.check(program, options, new SearchMonitor() {
+                @Override public boolean stopRequested() { return interrupt.requested(); }
+            });
+        }
+        try (ProgressLine line = new ProgressLine(SafeText.of(program.name()), err, interrupt::requested, 1000)) {
+            return Checker.check(program, options, line);
+        }
+    }
+
+    private static CheckOptions withProperties(CheckOptions o, Set<String> properties) {
+        return new CheckOptions(properties, o.maxStates(), o.timeLimit(), o.threads(), o.engine(), o.walks(),
+                o.memoryBytes(), o.checkpointDir(), o.checkpointInterval(), o.resumeDir());
+    }
+
+    /** Writes the trace file of every violation; false (after a message) when a file cannot be written. */
+    private boolean writeTraces(CheckResult result, PrintWriter out) {
+        for (CheckResult.PropertyResult pr : result.properties()) {
+            if (pr.verdict() instanceof Verdict.Violated v) {
+                try {
+                    Path f = TraceFiles.write(traceOut, result.program().name(), TraceDocument.of(v.trace()));
+                    out.println("  trace file: " + SafeText.of(f.toString()));
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("entrycheck: cannot write a trace file into " + traceOut + ": " + e.getMessage());
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void validateLimits() {
+        if (maxStates < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-states must be at least 1, but was " + maxStates);
+        }
+    }
+
+    /**
+     * For each program, the names of the properties to check: empty = all, null = skip the model.
+     *
+     * @throws ParameterException when a -p name is a property of none of the models
+     */
+    private List<Set<String>> selectProperties(List<Program> programs) {
+        List<Set<String>> selections = new ArrayList<>();
+        if (properties.isEmpty()) {
+            for (int i = 0; i < programs.size(); i++) selections.add(Set.of());
+            return selections;
+        }
+        Set<String> unknown = new LinkedHashSet<>(properties);
+        Set<String> known = new TreeSet<>();
+        for (Program p : programs) {
+            Set<String> selected = new LinkedHashSet<>();
+            for (Property prop : p.properties()) {
+                known.add(prop.name());
+                if (properties.contains(prop.name())) selected.add(prop.name());
+            }
+            unknown.removeAll(selected);
+            selections.add(selected.isEmpty() ? null : selected);
+        }
+        if (!unknown.isEmpty()) {
+            String what = (unknown.size() == 1 ? "unknown property '" : "unknown properties '")
+                    + SafeText.of(String.join("', '", unknown)) + "'";
+            String where = programs.size() == 1
+                    ? " in model " + SafeText.of(programs.get(0).name()) + "; its properties: "
+                    : ": none of the " + programs.size() + " models has " + (unknown.size() == 1 ? "it" : "them")
+                            + "; their properties: ";
+            throw new ParameterException(spec.commandLine(), what + where + SafeText.of(String.join(", ", known)));
+        }
+        return selections;
+    }
+}

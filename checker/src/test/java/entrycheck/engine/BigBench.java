@@ -1,0 +1,76 @@
+package entrycheck.engine;
+
+import entrycheck.ir.Program;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * Manual benchmark harness (not a test): runs bench/big through {@link BfsEngine} a few times
+ * and prints the rate, the CPU time of the whole process (all threads: the rate to compare on
+ * a busy machine) and the peak heap. No assertion on time.
+ *
+ * <pre>
+ * mvn -B -o -q test-compile -pl checker -am
+ * java -XX:+UseParallelGC -Xmx4g -cp model/target/classes:properties/target/classes:counterexamples/target/classes:checker/target/classes:checker/target/test-classes \
+ *      entrycheck.engine.BigBench [runs [threads]]
+ * </pre>
+ */
+public final class BigBench {
+    private BigBench() { }
+
+    public static void main(String[] args) throws InterruptedException {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Program big = BenchModels.big();
+        for (int i = 1; i <= runs; i++) {
+            System.gc();
+            Thread.sleep(200);
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            long base = usedHeap();
+            PeakSampler sampler = new PeakSampler();
+            sampler.start();
+            long cpu0 = os.getProcessCpuTime();
+            CheckResult r = BfsEngine.check(big, CheckOptions.defaults().withThreads(threads));
+            long cpu = os.getProcessCpuTime() - cpu0;
+            sampler.done = true;
+            sampler.join();
+            long poolPeaks = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) poolPeaks += pool.getPeakUsage().getUsed();
+            }
+            CheckResult.Statistics s = r.stats();
+            System.out.printf("threads %d, run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
+                            + " process cpu %.2f s (%,.0f states/s), peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
+                    threads, i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
+                    s.transitions() * 1e9 / s.nanos(), cpu / 1e9, s.distinctStates() * 1e9 / cpu,
+                    sampler.peak >> 20, poolPeaks >> 20, base >> 20, r.complete());
+        }
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Samples the used heap every 5 ms; the maximum includes garbage not yet collected. */
+    private static final class PeakSampler extends Thread {
+        volatile boolean done;
+        long peak;
+
+        PeakSampler() { setDaemon(true); }
+
+        @Override
+        public void run() {
+            while (!done) {
+                peak = Math.max(peak, usedHeap());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
