@@ -206,6 +206,13 @@ class FrameLayoutTest {
     }
 
     @Test
+    void solverNameMatchesTheChocoJarOnTheClassPath() {
+        String jar = org.chocosolver.solver.Model.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        String version = CHOCO.name().replace("Choco Solver ", "");
+        assertTrue(jar.contains("choco-solver-" + version), jar + " vs " + CHOCO.name());
+    }
+
+    @Test
     void aProgramWithoutAFrameIsRejected() {
         Program p = program(languageExample());
         Program noFrame = new Program(p.name(), "", Map.of(), p.layout(), List.of(), List.of(), Expr.TRUE, p.properties(), null);
