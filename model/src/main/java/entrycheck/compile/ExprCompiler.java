@@ -139,14 +139,24 @@ final class ExprCompiler {
                 lo = ((Expr.Const) value(q.lo(), x, null)).value();
                 hi = ((Expr.Const) value(q.hi(), x, null)).value();
             }
-            Expr r = c(q.forall() ? 1 : 0);
-            for (int i = hi; i >= lo; i--) {
-                Expr body = value(q.body(), x.bind(q.var(), i), checks);
-                r = bin(q.forall() ? Expr.BinOp.AND : Expr.BinOp.OR, body, r);
-            }
-            return r;
+            List<Expr> bodies = new ArrayList<>();
+            for (long li = lo; li <= hi; li++) bodies.add(value(q.body(), x.bind(q.var(), (int) li), checks)); // long: hi may be MAX_VALUE
+            return balanced(bodies, 0, bodies.size(), q.forall() ? Expr.BinOp.AND : Expr.BinOp.OR, q.forall() ? 1 : 0);
         }
         throw new IllegalStateException("cannot compile " + AstPrinter.expr(e) + " at " + e.pos());
+    }
+
+    /**
+     * {@code es[from] op ... op es[to-1]} as a balanced tree, so that a quantifier over many
+     * values does not nest as deep as it has values. {@code &&} and {@code ||} are associative
+     * with C's short-circuit evaluation too (left to right, stopping at the first deciding
+     * operand), so the shape changes nothing. An empty range gives {@code unit}.
+     */
+    private Expr balanced(List<Expr> es, int from, int to, Expr.BinOp op, int unit) {
+        if (to - from == 0) return c(unit);
+        if (to - from == 1) return es.get(from);
+        int mid = (from + to) >>> 1;
+        return bin(op, balanced(es, from, mid, op, unit), balanced(es, mid, to, op, unit));
     }
 
     private Expr keyword(AstExpr.Keyword k, Ctx x) {
