@@ -51,10 +51,11 @@ final class ExprCompiler {
             int a = ((Expr.Const) l).value();
             int b = ((Expr.Const) r).value();
             switch (op) {
-                case ADD: return c(a + b);
-                case SUB: return c(a - b);
-                case MUL: return c(a * b);
-                case DIV: if (b != 0) return c(a / b); break;
+                // an overflow (or a division by zero) is left to run time, where it is a domain error
+                case ADD: if ((long) a + b == a + b) return c(a + b); break;
+                case SUB: if ((long) a - b == a - b) return c(a - b); break;
+                case MUL: if ((long) a * b == a * b) return c(a * b); break;
+                case DIV: if (b != 0 && !(a == Integer.MIN_VALUE && b == -1)) return c(a / b); break;
                 case MOD: if (b != 0) return c(a % b); break;
                 case EQ: return c(a == b ? 1 : 0);
                 case NE: return c(a != b ? 1 : 0);
@@ -111,7 +112,7 @@ final class ExprCompiler {
         if (e instanceof AstExpr.Unary) {
             AstExpr.Unary u = (AstExpr.Unary) e;
             Expr v = value(u.operand(), x, checks);
-            if (v instanceof Expr.Const) {
+            if (v instanceof Expr.Const && (u.op() == AstExpr.UnOp.NOT || ((Expr.Const) v).value() != Integer.MIN_VALUE)) {
                 int k = ((Expr.Const) v).value();
                 return c(u.op() == AstExpr.UnOp.NOT ? (k == 0 ? 1 : 0) : -k);
             }
