@@ -132,9 +132,9 @@ public final class ModelLoader {
         return text == null ? null : new Located(n, null, new SourceText(ROOT + n + ".entry", text));
     }
 
-    private static Located file(Path p, String shown) throws IOException {
+    private static Located file(Path p, String shown) throws IOException, ModelException {
         if (!Files.isRegularFile(p)) return null;
-        return new Located(null, p, new SourceText(shown, Files.readString(p, StandardCharsets.UTF_8)));
+        return new Located(null, p, new SourceText(shown, SourceFiles.decode(Files.readAllBytes(p), shown)));
     }
 
     private static Located locate(String nameOrPath, Diags diags) throws ModelException {
