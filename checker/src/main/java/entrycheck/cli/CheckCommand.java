@@ -1,8 +1,10 @@
 package entrycheck.cli;
 
-import entrycheck.engine.BfsEngine;
 import entrycheck.engine.CheckOptions;
 import entrycheck.engine.CheckResult;
+import entrycheck.engine.Checker;
+import entrycheck.engine.CheckpointException;
+import entrycheck.engine.SearchMonitor;
 import entrycheck.engine.Verdict;
 import entrycheck.ir.Program;
 import entrycheck.ir.Property;
@@ -40,7 +42,10 @@ import picocli.CommandLine.Spec;
             "Check models against their properties and declared expectations.",
             "Prints one line per model (states, transitions, BFS depth, time) and one per property: "
                     + "its verdict and whether that meets the model's expectation. A violation that fails "
-                    + "its expectation is shown with its shortest counterexample trace."},
+                    + "its expectation is shown with its shortest counterexample trace (with --engine dfs "
+                    + "or random: the path that found it, not necessarily shortest).",
+            "On a terminal a progress line shows the search as it goes; Ctrl-C stops it cleanly "
+                    + "(statistics so far, a checkpoint with --checkpoint, exit 3)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.DOC_OK, ExitCodes.DOC_FAILED, ExitCodes.DOC_USAGE,
                 ExitCodes.DOC_INCOMPLETE, ExitCodes.DOC_INTERNAL})
@@ -79,9 +84,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Stop after this long, e.g. 30s, 5m, 1h30m; as --max-states. Default: no limit.")
     private Duration timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Worker threads of the search (default: ${DEFAULT-VALUE}).")
-    private int threads;
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Option(names = {"-v", "--verbose"},
             description = "Also show the traces of expected violations.")
@@ -102,27 +106,64 @@ public final class CheckCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no bundled models found; name a MODEL file");
         }
+        CheckOptions engine = engineOptions.apply(new CheckOptions(Set.of(), maxStates, timeLimit, 1), spec.commandLine());
+        if (engineOptions.checkpoints() && names.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint and --resume take exactly one MODEL");
+        }
         List<Program> programs = ModelSet.load(names, modelOptions.overrides());
         List<Set<String>> selections = selectProperties(programs);
 
         PrintWriter out = spec.commandLine().getOut();
-        Ansi ansi = parent == null ? Ansi.OFF : parent.environment().ansi();
+        PrintWriter err = spec.commandLine().getErr();
+        CliEnvironment env = parent == null ? CliEnvironment.plain() : parent.environment();
+        Ansi ansi = env.ansi();
         ModelReport report = new ModelReport(out, ansi, traceOptions.textOptions(ansi), ignoreExpectations, verbose);
         RunSummary summary = new RunSummary();
-        for (int i = 0; i < programs.size(); i++) {
-            Program program = programs.get(i);
-            Set<String> selected = selections.get(i);
-            if (selected == null) {
-                out.println(ansi.bold(SafeText.of(program.name())) + ": skipped (none of the selected properties)");
-                continue;
+        try (Interrupt interrupt = Interrupt.install(err)) {
+            for (int i = 0; i < programs.size(); i++) {
+                Program program = programs.get(i);
+                Set<String> selected = selections.get(i);
+                if (interrupt.requested()) {
+                    out.println(ansi.bold(SafeText.of(program.name())) + ": not checked (interrupted)");
+                    summary.notChecked();
+                    continue;
+                }
+                if (selected == null) {
+                    out.println(ansi.bold(SafeText.of(program.name())) + ": skipped (none of the selected properties)");
+                    continue;
+                }
+                CheckResult result;
+                try {
+                    result = check(program, withProperties(engine, selected), env, interrupt, err);
+                } catch (CheckpointException e) {
+                    err.println("entrycheck: " + SafeText.lines(e.getMessage()));
+                    err.flush();
+                    return ExitCodes.USAGE;
+                }
+                report.print(result, summary, engineOptions.describe());
+                if (traceOut != null && !writeTraces(result, out)) return ExitCodes.USAGE;
             }
-            CheckResult result = BfsEngine.check(program, new CheckOptions(selected, maxStates, timeLimit, threads));
-            report.print(result, summary);
-            if (traceOut != null && !writeTraces(result, out)) return ExitCodes.USAGE;
         }
         if (programs.size() > 1) summary.print(out, ansi);
         out.flush();
         return summary.exitCode();
+    }
+
+    /** One model, with a progress line when the output is a terminal. */
+    private CheckResult check(Program program, CheckOptions options, CliEnvironment env, Interrupt interrupt, PrintWriter err) {
+        if (!env.terminal() || engineOptions.quiet()) {
+            return Checker.check(program, options, new SearchMonitor() {
+                @Override public boolean stopRequested() { return interrupt.requested(); }
+            });
+        }
+        try (ProgressLine line = new ProgressLine(SafeText.of(program.name()), err, interrupt::requested, 1000)) {
+            return Checker.check(program, options, line);
+        }
+    }
+
+    private static CheckOptions withProperties(CheckOptions o, Set<String> properties) {
+        return new CheckOptions(properties, o.maxStates(), o.timeLimit(), o.threads(), o.engine(), o.walks(),
+                o.memoryBytes(), o.checkpointDir(), o.checkpointInterval(), o.resumeDir());
     }
 
     /** Writes the trace file of every violation; false (after a message) when a file cannot be written. */
@@ -144,9 +185,6 @@ public final class CheckCommand implements Callable<Integer> {
     private void validateLimits() {
         if (maxStates < 0) {
             throw new ParameterException(spec.commandLine(), "--max-states must be at least 1, but was " + maxStates);
-        }
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, but was " + threads);
         }
     }
 

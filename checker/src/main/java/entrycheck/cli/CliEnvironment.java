@@ -6,10 +6,14 @@ import entrycheck.trace.Ansi;
  * What the command line takes from its surroundings, read once in {@link Main} and passed down,
  * so that commands never look at the environment themselves and tests choose it explicitly.
  *
- * @param color whether to colour output (stdout is a terminal and NO_COLOR is unset or empty)
- * @param debug whether internal errors print their stack trace (ENTRYCHECK_DEBUG is non-empty)
+ * @param color    whether to colour output (stdout is a terminal and NO_COLOR is unset or empty)
+ * @param debug    whether internal errors print their stack trace (ENTRYCHECK_DEBUG is non-empty)
+ * @param terminal whether the output is a terminal (progress lines are shown only then)
  */
-public record CliEnvironment(boolean color, boolean debug) {
+public record CliEnvironment(boolean color, boolean debug, boolean terminal) {
+
+    /** An environment whose output is not a terminal. */
+    public CliEnvironment(boolean color, boolean debug) { this(color, debug, false); }
 
     /** The environment of this process. */
     public static CliEnvironment fromSystem() {
@@ -17,7 +21,7 @@ public record CliEnvironment(boolean color, boolean debug) {
         String debug = System.getenv("ENTRYCHECK_DEBUG");
         boolean terminal = System.console() != null;
         return new CliEnvironment(terminal && (noColor == null || noColor.isEmpty()),
-                debug != null && !debug.isEmpty());
+                debug != null && !debug.isEmpty(), terminal);
     }
 
     /** No colour, no stack traces: what tests use. */

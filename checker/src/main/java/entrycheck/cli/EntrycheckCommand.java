@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Explicit-state model checker for the invariants of kernel interrupt, NMI and "
                 + "exception entry and exit.",
-        subcommands = {CheckCommand.class, ListCommand.class, ShowCommand.class, BatchCommand.class,
-                ExportCommand.class, HelpCommand.class},
+        subcommands = {CheckCommand.class, ListCommand.class, ShowCommand.class, ReplayCommand.class, BatchCommand.class,
+                ExportCommand.class, BmcCommand.class, LayoutCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.DOC_OK, ExitCodes.DOC_FAILED, ExitCodes.DOC_USAGE,
                 ExitCodes.DOC_INCOMPLETE, ExitCodes.DOC_INTERNAL},

@@ -38,12 +38,23 @@ final class ModelReport {
         this.verbose = verbose;
     }
 
-    void print(CheckResult result, RunSummary summary) {
+    void print(CheckResult result, RunSummary summary) { print(result, summary, ""); }
+
+    /**
+     * @param engine how the states were searched, for the header ("depth-first"); "" for the
+     *               default breadth-first search
+     */
+    void print(CheckResult result, RunSummary summary, String engine) {
         String model = SafeText.of(result.program().name());
         CheckResult.Statistics s = result.stats();
-        out.println(ansi.bold(model) + String.format(Locale.ROOT,
+        out.println(ansi.bold(model) + (engine.isEmpty() ? "" : " (" + engine + ")") + String.format(Locale.ROOT,
                 ": %d states, %d transitions, depth %d, %.2f s (%.0f states/s)",
                 s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond()));
+        if (s.collisionProbability() > 0) {
+            out.println(String.format(Locale.ROOT,
+                    "  fingerprint collision probability: %.1e (states are kept as 64-bit fingerprints; TLC's optimistic estimate)",
+                    s.collisionProbability()));
+        }
         if (!result.complete()) {
             out.println("  " + ansi.yellow("search stopped early: " + SafeText.of(result.stopReason())));
         }

@@ -26,6 +26,11 @@ final class Fingerprint {
         return k;
     }
 
+    /** The visited-set key of a state of {@code words} words: exact for one word, a fingerprint otherwise. */
+    static long key(long[] s, int words) {
+        return words == 1 ? mix64(s[0]) : of(s);
+    }
+
     /** The fingerprint of a state of {@code s.length >= 2} words. */
     static long of(long[] s) {
         long h = 0x9E3779B97F4A7C15L;

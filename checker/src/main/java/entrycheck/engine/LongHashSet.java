@@ -1,9 +1,10 @@
 package entrycheck.engine;
 
 /**
- * The visited set: a set of 64-bit keys in one open-addressing table of primitive longs
- * (linear probing, Knuth TAOCP vol. 3, section 6.4, Algorithm L), as in fastutil's
- * {@code LongOpenHashSet} and the JCTools/Caffeine habit of hot state in primitive arrays.
+ * The visited set (or one partition of it): a set of 64-bit keys in one open-addressing table
+ * of primitive longs (linear probing, Knuth TAOCP vol. 3, section 6.4, Algorithm L), as in
+ * fastutil's {@code LongOpenHashSet} and the JCTools/Caffeine habit of hot state in primitive
+ * arrays.
  *
  * <p>The capacity is a power of two, so the home slot is {@code key & mask}; keys are already
  * uniformly mixed ({@link Fingerprint}), so the low bits are as good as any. Slot value 0 means
@@ -15,69 +16,106 @@ package entrycheck.engine;
  * hits (on big.m 31.9M of 37.6M), and 2.5 consecutive longs usually sit in the one 64-byte
  * cache line the probe had to fetch anyway, so the table costs one cache miss per lookup, like
  * a table at 0.5 that would need a third more memory. Memory is 8/a = 10.7 to 21.3 bytes per
- * state between doublings. The table doubles (rehashing every key) at the threshold; the
- * largest capacity is 2^30 slots, then it fills up to {@link #MAX_LOAD} before giving up.
+ * state between doublings.
  *
- * <p>Not thread-safe.
+ * <p>Growth is reserved in a {@link MemoryBudget} first (old and new table together, since
+ * both live during the rehash). When the budget refuses, or the table is at its largest
+ * capacity (2^30 slots), the table stops growing and keeps filling up to {@link #MAX_LOAD};
+ * past that, {@link #insert} answers {@link #FULL} without inserting, and the search stops.
+ *
+ * <p>Not thread-safe: a parallel search gives each partition of the key space its own table,
+ * used by one worker at a time.
  */
 final class LongHashSet {
     static final double LOAD_FACTOR = 0.75;
     static final int MAX_CAPACITY = 1 << 30;
-    static final double MAX_LOAD = 0.95;
+    static final double MAX_LOAD = 0.9;
 
+    /** {@link #insert} results. */
+    static final int ADDED = 1, PRESENT = 0, FULL = -1;
+
+    private final MemoryBudget budget;
     private long[] table;
     private int mask;
-    private int growAt;
+    private long growAt;
+    private long hardLimit = Long.MAX_VALUE;
     private long size;
     private boolean hasZero;
+    private boolean growthRefused;
 
-    LongHashSet(int expected) {
+    /** An unbounded set (tests, and callers that bound memory otherwise). */
+    LongHashSet(int expected) { this(expected, MemoryBudget.unlimited()); }
+
+    LongHashSet(int expected, MemoryBudget budget) {
+        this.budget = budget;
         int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(MAX_CAPACITY, (long) (expected / LOAD_FACTOR) + 1)) - 1) << 1;
-        allocate(Math.min(cap, MAX_CAPACITY));
+        cap = Math.min(cap, MAX_CAPACITY);
+        if (!budget.tryReserve(bytes(cap))) {
+            cap = 16;
+            budget.force(bytes(cap));
+        }
+        allocate(cap);
     }
+
+    static long bytes(long capacity) { return 8L * capacity + 16; }
 
     private void allocate(int capacity) {
         table = new long[capacity];
         mask = capacity - 1;
-        growAt = capacity == MAX_CAPACITY ? (int) (capacity * MAX_LOAD) : (int) (capacity * LOAD_FACTOR);
+        growAt = (long) (capacity * LOAD_FACTOR);
     }
 
     long size() { return size; }
 
     int capacity() { return table.length; }
 
-    /** Adds {@code key}; true when it was not in the set. */
+    /** Bytes of the table, as reserved in the budget. */
+    long bytes() { return bytes(table.length); }
+
+    /** True once the table wanted to grow and could not (budget or largest capacity). */
+    boolean growthRefused() { return growthRefused; }
+
+    /** Adds {@code key}; true when it was not in the set. For callers that never fill the set. */
     boolean add(long key) {
+        int r = insert(key);
+        if (r == FULL) throw new IllegalStateException("visited set full: " + size + " keys");
+        return r == ADDED;
+    }
+
+    /** Adds {@code key}: {@link #ADDED}, {@link #PRESENT}, or {@link #FULL} (not added: no room). */
+    int insert(long key) {
         if (key == 0) {
-            if (hasZero) return false;
+            if (hasZero) return PRESENT;
+            if (size >= hardLimit) return FULL;
             hasZero = true;
             size++;
-            return true;
+            return ADDED;
         }
         long[] t = table;
         int m = mask;
         int i = (int) key & m;
         for (long k; (k = t[i]) != 0; i = (i + 1) & m) {
-            if (k == key) return false;
+            if (k == key) return PRESENT;
         }
+        if (size >= hardLimit) return FULL;
         t[i] = key;
         if (++size >= growAt) grow();
-        return true;
+        return ADDED;
     }
 
     /**
-     * Reads the home slot of each of {@code keys[0..n)} and returns a value derived from them
+     * Reads the home slot of each of {@code keys[from..to)} and returns a value derived from them
      * (the caller must keep it, so the loads are not optimised away). The loads are independent,
-     * so the CPU overlaps their cache misses (memory-level parallelism); the {@link #add} calls
+     * so the CPU overlaps their cache misses (memory-level parallelism); the {@link #insert} calls
      * that follow then mostly hit the cache. Java has no prefetch instruction; this is the
-     * portable substitute, in the spirit of the batched probing of Zhao et al., "Prefetching
-     * hash-table lookups" / group prefetching (Chen, Ailamaki et al., ICDE 2004).
+     * portable substitute, in the spirit of group prefetching for hash joins (Chen, Ailamaki,
+     * Gibbons and Mowry, "Improving hash join performance through prefetching", ICDE 2004).
      */
-    long touch(long[] keys, int n) {
+    long touch(long[] keys, int from, int to) {
         long[] t = table;
         int m = mask;
         long x = 0;
-        for (int i = 0; i < n; i++) x += t[(int) keys[i] & m];
+        for (int i = from; i < to; i++) x += t[(int) keys[i] & m];
         return x;
     }
 
@@ -92,9 +130,15 @@ final class LongHashSet {
     }
 
     private void grow() {
-        if (table.length == MAX_CAPACITY) throw new IllegalStateException("visited set full: " + size + " states");
+        int cap = table.length;
+        if (cap == MAX_CAPACITY || !budget.tryReserve(bytes(2L * cap))) {
+            growthRefused = true;
+            growAt = Long.MAX_VALUE;
+            hardLimit = (long) (cap * MAX_LOAD);
+            return;
+        }
         long[] old = table;
-        allocate(old.length << 1);
+        allocate(cap << 1);
         long[] t = table;
         int m = mask;
         for (long k : old) {
@@ -103,5 +147,6 @@ final class LongHashSet {
             while (t[i] != 0) i = (i + 1) & m;
             t[i] = k;
         }
+        budget.release(bytes(cap));
     }
 }

@@ -121,7 +121,7 @@ class AgreementPropertyTest {
     }
 
     /** Every step is enabled and has the reference's successor; the end violates the property. */
-    private static void assertReplays(Program p, ReferenceExplorer ref, Trace t) {
+    static void assertReplays(Program p, ReferenceExplorer ref, Trace t) {
         int[] s = decode(p, t.initial());
         assertEquals(ReferenceExplorer.key(ref.initial()), ReferenceExplorer.key(s), "initial state");
         int n = t.steps().size();

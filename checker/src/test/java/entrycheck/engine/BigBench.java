@@ -7,12 +7,13 @@ import java.lang.management.MemoryType;
 
 /**
  * Manual benchmark harness (not a test): runs bench/big through {@link BfsEngine} a few times
- * on one thread and prints the rate and the peak heap. No assertion on time.
+ * and prints the rate, the CPU time of the whole process (all threads: the rate to compare on
+ * a busy machine) and the peak heap. No assertion on time.
  *
  * <pre>
  * mvn -B -o -q test-compile -pl checker -am
- * java -Xmx4g -cp model/target/classes:properties/target/classes:counterexamples/target/classes:checker/target/classes:checker/target/test-classes \
- *      entrycheck.engine.BigBench [runs]
+ * java -XX:+UseParallelGC -Xmx4g -cp model/target/classes:properties/target/classes:counterexamples/target/classes:checker/target/classes:checker/target/test-classes \
+ *      entrycheck.engine.BigBench [runs [threads]]
  * </pre>
  */
 public final class BigBench {
@@ -20,6 +21,9 @@ public final class BigBench {
 
     public static void main(String[] args) throws InterruptedException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Program big = BenchModels.big();
         for (int i = 1; i <= runs; i++) {
             System.gc();
@@ -28,9 +32,9 @@ public final class BigBench {
             long base = usedHeap();
             PeakSampler sampler = new PeakSampler();
             sampler.start();
-            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            CheckResult r = BfsEngine.check(big, CheckOptions.defaults());
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+            long cpu0 = os.getProcessCpuTime();
+            CheckResult r = BfsEngine.check(big, CheckOptions.defaults().withThreads(threads));
+            long cpu = os.getProcessCpuTime() - cpu0;
             sampler.done = true;
             sampler.join();
             long poolPeaks = 0;
@@ -38,9 +42,9 @@ public final class BigBench {
                 if (pool.getType() == MemoryType.HEAP) poolPeaks += pool.getPeakUsage().getUsed();
             }
             CheckResult.Statistics s = r.stats();
-            System.out.printf("run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
-                            + " cpu %.2f s (%,.0f states/s), peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
-                    i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
+            System.out.printf("threads %d, run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
+                            + " process cpu %.2f s (%,.0f states/s), peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
+                    threads, i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
                     s.transitions() * 1e9 / s.nanos(), cpu / 1e9, s.distinctStates() * 1e9 / cpu,
                     sampler.peak >> 20, poolPeaks >> 20, base >> 20, r.complete());
         }

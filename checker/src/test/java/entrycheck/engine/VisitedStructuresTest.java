@@ -59,7 +59,7 @@ class VisitedStructuresTest {
     void touchDoesNotChangeTheSet() {
         LongHashSet set = new LongHashSet(16);
         set.add(5);
-        set.touch(new long[] {5, 6, 7}, 3);
+        set.touch(new long[] {5, 6, 7}, 0, 3);
         assertEquals(1, set.size());
         assertTrue(set.contains(5));
         assertFalse(set.contains(6));
@@ -89,5 +89,94 @@ class VisitedStructuresTest {
     void collisionEstimateFollowsTlc() {
         assertEquals(0.0, Fingerprint.collisionProbability(10, 10));
         assertEquals(1e6 * 9e6 / Math.pow(2, 64), Fingerprint.collisionProbability(1_000_000, 10_000_000), 1e-20);
+    }
+
+    @Test
+    void aRefusedTableFillsToItsHardLimitThenAnswersFull() {
+        MemoryBudget budget = new MemoryBudget(LongHashSet.bytes(64) + 100);
+        LongHashSet set = new LongHashSet(40, budget);
+        assertEquals(64, set.capacity());
+        int added = 0;
+        for (long k = 1; k <= 100; k++) {
+            int r = set.insert(Fingerprint.mix64(k));
+            if (r == LongHashSet.FULL) break;
+            assertEquals(LongHashSet.ADDED, r);
+            added++;
+        }
+        assertEquals((int) (64 * LongHashSet.MAX_LOAD), added);
+        assertTrue(set.growthRefused());
+        assertTrue(budget.refused());
+        assertEquals(64, set.capacity());
+        assertEquals(LongHashSet.PRESENT, set.insert(Fingerprint.mix64(1)), "keys already in are still found");
+        assertEquals(LongHashSet.FULL, set.insert(0L), "the out-of-band key obeys the limit too");
+        assertEquals(LongHashSet.bytes(64), budget.used());
+    }
+
+    @Test
+    void growthReservesTheNewTableAndReleasesTheOld() {
+        MemoryBudget budget = MemoryBudget.unlimited();
+        LongHashSet set = new LongHashSet(4, budget);
+        for (long k = 1; k <= 10_000; k++) set.add(Fingerprint.mix64(k));
+        assertEquals(LongHashSet.bytes(set.capacity()), budget.used());
+        assertFalse(set.growthRefused());
+    }
+
+    @Test
+    void storeChunksAreReservedAndRefusedPastTheBudget() {
+        StateStore probe = new StateStore(1, 10);
+        long chunk = StateStore.CHUNK * probe.bytesPerState() + 64;
+        MemoryBudget budget = new MemoryBudget(3 * chunk + 10); // the first chunk is forced, then two fit
+        StateStore store = new StateStore(1, 10, budget);
+        assertEquals(1, store.ensure(1));
+        assertEquals(3 * StateStore.CHUNK - 5, store.ensure(3 * StateStore.CHUNK - 5), "two more chunks fit");
+        assertEquals(3 * StateStore.CHUNK, store.ensure(3 * StateStore.CHUNK + 1), "the fourth does not");
+        assertEquals(3 * chunk, budget.used());
+    }
+
+    @Test
+    void budgetReservesAtomicallyAndReleases() {
+        MemoryBudget b = new MemoryBudget(100);
+        assertTrue(b.tryReserve(60));
+        assertFalse(b.tryReserve(41));
+        assertEquals(60, b.used());
+        b.release(60);
+        assertTrue(b.tryReserve(100));
+        assertTrue(b.refused());
+        assertEquals("memory budget 2 MB reached", new MemoryBudget(2 << 20).reason());
+    }
+
+    @Test
+    void canonicalViolationDoesNotDependOnReportOrder() {
+        boolean[] sel = {true, true};
+        java.util.List<int[]> reports = new java.util.ArrayList<>(); // state, transition, depth
+        Random rnd = new Random(3);
+        for (int i = 0; i < 200; i++) reports.add(new int[] {rnd.nextInt(50), rnd.nextInt(4) - 1, rnd.nextInt(6)});
+        FirstViolations inOrder = new FirstViolations(sel);
+        for (int[] r : reports) report(inOrder, r);
+        for (int trial = 0; trial < 20; trial++) {
+            java.util.Collections.shuffle(reports, rnd);
+            FirstViolations a = new FirstViolations(sel), b = new FirstViolations(sel);
+            for (int i = 0; i < reports.size(); i++) report(i % 3 == 0 ? a : b, reports.get(i));
+            a.mergeFrom(b);
+            for (int p = 0; p < 2; p++) {
+                assertEquals(inOrder.length[p], a.length[p]);
+                assertEquals(inOrder.state[p], a.state[p]);
+                assertEquals(inOrder.transition[p], a.transition[p]);
+                assertEquals(inOrder.message[p], a.message[p]);
+            }
+        }
+        // the least (length, state, transition) wins
+        FirstViolations f = new FirstViolations(sel);
+        f.at(9, 2, 3);
+        f.violation(0, "long");
+        f.at(20, -1, 3);
+        f.violation(0, "shorter");
+        assertEquals("shorter", f.message[0]);
+        assertEquals(3, f.length[0]);
+    }
+
+    private static void report(FirstViolations f, int[] r) {
+        f.at(r[0], r[1], r[2]);
+        f.violation(r[0] % 2, "at " + r[0] + "/" + r[1] + "/" + r[2]);
     }
 }

@@ -7,8 +7,15 @@ import java.nio.file.Path;
 public final class TraceFiles {
     private TraceFiles() { }
 
-    /** {@code x86_64/bugs/b1-nmi-iret} + {@code frame-intact} -> {@code x86_64.bugs.b1-nmi-iret.frame-intact.json}. */
+    /**
+     * {@code x86_64/bugs/b1-nmi-iret} + {@code frame-intact} -> {@code x86_64.bugs.b1-nmi-iret.frame-intact.json};
+     * a model given as a file ({@code dir/my-design.entry}) is named by its file name ({@code my-design.frame-intact.json}).
+     */
     public static String fileName(String model, String property) {
+        if (model.endsWith(".entry")) {
+            String f = java.nio.file.Path.of(model).getFileName().toString();
+            model = f.substring(0, f.length() - ".entry".length());
+        }
         String base = (model + "." + property).replaceAll("[^A-Za-z0-9_.-]+", ".");
         base = base.replaceAll("^\\.+", "");
         return (base.isEmpty() ? "trace" : base) + ".json";

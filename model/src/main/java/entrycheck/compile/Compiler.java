@@ -79,7 +79,7 @@ public final class Compiler {
         entrycheck.ir.StateLayout built = lay.build();
         return new Program(model.name(), model.sourceHash(), syms.constants(),
                 new entrycheck.ir.StateLayout(vars, built.words()), finish(drafts), invariants(syms, ex, props),
-                endState(syms, ex), props.list, new Program.Nesting(ctl.depth, vecs, vnames));
+                endState(syms, ex), props.list, new Program.Nesting(ctl.depth, vecs, vnames), lay.memory());
     }
 
     private static Program plain(CheckedModel model, Symbols syms, Props props, Layout lay) {

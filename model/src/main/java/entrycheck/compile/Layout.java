@@ -1,6 +1,7 @@
 package entrycheck.compile;
 
 import entrycheck.ir.Expr;
+import entrycheck.ir.Program;
 import entrycheck.ir.StateLayout;
 import entrycheck.ir.Type;
 import entrycheck.ir.Var;
@@ -161,4 +162,59 @@ final class Layout {
     }
 
     StateLayout build() { return b.build(); }
+
+    /**
+     * Where frames live, for traces, the HTML viewer and the layout engine: the frame
+     * declaration, then every stack with its slots (field variables and owner tag) and cells.
+     * Null when the model declares no frame.
+     */
+    Program.Memory memory() {
+        if (syms.frame() == null) return null;
+        Map<String, String> region = new HashMap<>();
+        List<Program.Field> decl = new ArrayList<>();
+        for (Symbols.FrameField f : syms.frame().fields()) {
+            region.put(f.name(), f.region());
+            decl.add(new Program.Field(f.name(), f.region(), -1, f.size() == null ? 0 : f.size(), f.align() == null ? 0 : f.align()));
+        }
+        List<Program.Stack> stacks = new ArrayList<>();
+        for (Symbols.StackInfo s : syms.stacks().values()) {
+            List<Program.Slot> ss = new ArrayList<>();
+            for (Place.Frame f : slots.get(s.name())) ss.add(new Program.Slot(varOf(f.owner()), frameFields(f, region)));
+            List<Program.Cell> cells = new ArrayList<>();
+            Place.Rec rec = (Place.Rec) globals.get(s.name());
+            for (Map.Entry<String, Place> c : rec.fields().entrySet()) {
+                if (c.getValue() instanceof Place.Frame f) {
+                    cells.add(new Program.Cell(c.getKey(), true, varOf(f.owner()), frameFields(f, region)));
+                } else {
+                    List<Program.Field> fs = new ArrayList<>();
+                    scalars(c.getKey(), c.getValue(), fs);
+                    cells.add(new Program.Cell(c.getKey(), false, -1, fs));
+                }
+            }
+            stacks.add(new Program.Stack(s.name(), s.ist(), ss, cells));
+        }
+        return new Program.Memory(decl, stacks);
+    }
+
+    private static List<Program.Field> frameFields(Place.Frame f, Map<String, String> region) {
+        List<Program.Field> out = new ArrayList<>();
+        for (Map.Entry<String, Place> e : f.fields().entrySet()) {
+            out.add(new Program.Field(e.getKey(), region.get(e.getKey()), varOf(e.getValue()), 0, 0));
+        }
+        return out;
+    }
+
+    private static void scalars(String name, Place p, List<Program.Field> out) {
+        if (p instanceof Place.Scalar sc) {
+            out.add(new Program.Field(name, "", sc.var(), 0, 0));
+        } else if (p instanceof Place.Rec r) {
+            for (Map.Entry<String, Place> e : r.fields().entrySet()) scalars(name + "." + e.getKey(), e.getValue(), out);
+        } else if (p instanceof Place.Arr a) {
+            for (int i = 0; i < a.elems().size(); i++) scalars(name + "[" + i + "]", a.elems().get(i), out);
+        }
+    }
+
+    private static int varOf(Place p) {
+        return p instanceof Place.Scalar sc ? sc.var() : -1;
+    }
 }

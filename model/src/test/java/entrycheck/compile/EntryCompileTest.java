@@ -57,6 +57,25 @@ class EntryCompileTest {
     }
 
     @Test
+    void memoryDescribesTheFrameAndEveryStackSlotWithItsVariables() throws Exception {
+        Program p = Models.load("small-entry.entry");
+        Program.Memory m = p.memory();
+        assertEquals(List.of(new Program.Field("rip", "hw", -1, 0, 0), new Program.Field("IF", "hw", -1, 0, 0),
+                new Program.Field("cpl", "hw", -1, 0, 0), new Program.Field("exit_rcu", "zeroed", -1, 1, 0)), m.frame());
+        assertEquals(List.of("task", "nmi_ist"), m.stacks().stream().map(Program.Stack::name).toList());
+        Program.Stack task = m.stacks().get(0);
+        assertEquals(false, task.ist());
+        assertEquals(2, task.slots().size());
+        Program.Field exit = task.slots().get(1).fields().get(3);
+        assertEquals("exit_rcu", exit.name());
+        assertEquals("zeroed", exit.region());
+        assertEquals("task[1].exit_rcu", p.layout().var(exit.var()).name());
+        assertEquals("task[1].owner", p.layout().var(task.slots().get(1).owner()).name());
+        assertEquals(true, m.stacks().get(1).ist());
+        assertEquals(1, m.stacks().get(1).slots().size());
+    }
+
+    @Test
     void controlVariablesAndLayout() throws Exception {
         Program p = Models.load("small-entry.entry");
         assertEquals(new Type.Range(0, 2), var(p, "depth").type());

@@ -1,0 +1,101 @@
+package entrycheck.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads of a parallel search, running one phase at a time: a phase is a number of
+ * independent units; the calling thread and {@code threads - 1} pool threads claim units from
+ * a shared counter until none is left (self-scheduling, as OpenMP's {@code dynamic} schedule),
+ * so a worker that the operating system deschedules on a busy machine delays only the unit it
+ * holds. {@link #run} returns when every unit is done, which publishes everything the units
+ * wrote (the futures' completion is a happens-before edge).
+ *
+ * <p>Each participant has a fixed worker number in {@code [0, threads)} (the caller is 0), so
+ * a unit can use that worker's scratch space. An exception in a unit is rethrown by
+ * {@link #run} after the phase.
+ */
+final class Workers implements AutoCloseable {
+
+    /** One unit of a phase, run by worker {@code worker}. */
+    @FunctionalInterface
+    interface Unit {
+        void run(int worker, int unit);
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    Workers(int threads) {
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "entrycheck-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    int threads() { return threads; }
+
+    /** Runs units {@code 0 .. units-1} of {@code task} on every worker and waits for all of them. */
+    void run(int units, Unit task) {
+        if (pool == null || units <= 1) {
+            for (int u = 0; u < units; u++) task.run(0, u);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int helpers = Math.min(threads - 1, units - 1);
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int w = 1; w <= helpers; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> claim(worker, units, next, task)));
+        }
+        RuntimeException failure = null;
+        try {
+            claim(0, units, next, task);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : futures) {
+            RuntimeException e = await(f);
+            if (failure == null) failure = e;
+        }
+        if (failure != null) throw failure;
+    }
+
+    private static void claim(int worker, int units, AtomicInteger next, Unit task) {
+        for (int u; (u = next.getAndIncrement()) < units; ) task.run(worker, u);
+    }
+
+    /** Waits for {@code f}; returns its runtime exception (errors are rethrown as they are). */
+    private static RuntimeException await(Future<?> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish the phase first: the units share the caller's data
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof Error err) throw err;
+            if (c instanceof RuntimeException re) return re;
+            return new IllegalStateException(c);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}

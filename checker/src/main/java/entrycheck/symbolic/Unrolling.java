@@ -1,0 +1,253 @@
+package entrycheck.symbolic;
+
+import entrycheck.ir.Expr;
+import entrycheck.ir.Invariant;
+import entrycheck.ir.Program;
+import entrycheck.ir.Property;
+import entrycheck.ir.StateLayout;
+import entrycheck.ir.Transition;
+import entrycheck.ir.Var;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates "a violation whose trace has exactly {@code depth} steps" into a {@link Query}:
+ * a pure function of the program (which it does not change), the selected properties and the
+ * depth (Kodkod's {@code translate}).
+ *
+ * <p>The query has, for every step i, an action variable over the transition ids, and a copy
+ * of each program variable that some transition writes (variables no transition writes keep
+ * the initial constant, so they cost nothing). State 0 is the initial state, as constants.
+ * For every step and transition, {@link SymbolicStep} gives terms for "enabled", "fires
+ * without error", "violates" and the successor; step i+1's copy of a variable is an element
+ * constraint over the transitions' successor values, indexed by the action. Steps 0..depth-2
+ * must fire without error. The last step must violate a selected property:
+ * <ul>
+ *   <li>the chosen transition's firing fails a selected check, or is a runtime error
+ *       ({@code domain}); or</li>
+ *   <li>it fires without error into a state that fails a selected invariant (or cannot
+ *       evaluate it: {@code domain}), or, with {@code no-deadlock} selected, enables no
+ *       transition and is not an allowed end state (or the end condition cannot be evaluated:
+ *       {@code domain}).</li>
+ * </ul>
+ * Adjacent independent steps are taken in one order only (a partial-order reduction,
+ * {@link Independence}). Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
+ * of the explicit engine have exactly these lengths (a state's violation: the number of steps
+ * to it; a transition's: one more), asking depth 0, 1, 2, ... finds a shortest violation.
+ *
+ * <p>Requires: the selection has one entry per property; ensures: the query's variables have
+ * ids in creation order and every definition refers to smaller ids only.
+ */
+public final class Unrolling {
+    private Unrolling() { }
+
+    /**
+     * @param query   the constraints
+     * @param actions the query variable of each step's action, step 0 first
+     */
+    public record Unrolled(Query query, int[] actions) {
+        public Unrolled { actions = actions.clone(); }
+    }
+
+    /**
+     * @param selected per property id: is it searched for
+     * @throws UnsupportedModelException when a value of the model may leave {@code -Query.LIMIT..Query.LIMIT}
+     */
+    public static Unrolled translate(Program program, boolean[] selected, int depth) {
+        if (selected.length != program.properties().size()) {
+            throw new IllegalArgumentException("selected has " + selected.length + " entries for "
+                    + program.properties().size() + " properties");
+        }
+        if (depth < 0) throw new IllegalArgumentException("negative depth " + depth);
+        return new Translation(program, selected.clone()).unroll(depth);
+    }
+
+    /** One translation: the query under construction and the aliases of its terms. */
+    private static final class Translation {
+        private final Program program;
+        private final StateLayout layout;
+        private final boolean[] selected;
+        private final SymbolicStep step;
+        private final int domain;
+        private final int deadlock;
+        private final Query.Builder query = new Query.Builder();
+        private final Map<Expr, Integer> aliases = new IdentityHashMap<>();
+        private Independence independence;
+
+        Translation(Program program, boolean[] selected) {
+            this.program = program;
+            this.layout = program.layout();
+            this.selected = selected;
+            this.step = new SymbolicStep(program, selected);
+            this.domain = selectedOfKind(Property.Kind.DOMAIN);
+            this.deadlock = selectedOfKind(Property.Kind.DEADLOCK);
+        }
+
+        /** The id of the first property of {@code kind} if it is selected, else -1 (as CompiledProgram). */
+        private int selectedOfKind(Property.Kind kind) {
+            for (Property p : program.properties()) if (p.kind() == kind) return selected[p.id()] ? p.id() : -1;
+            return -1;
+        }
+
+        Unrolled unroll(int depth) {
+            List<Transition> ts = program.transitions();
+            int n = ts.size();
+            Term[] state = SymbolicStep.initial(layout);
+            int[] actions = new int[depth];
+            if (depth == 0) {
+                query.require(stateViolation(state).expr());
+                return new Unrolled(query.build(actions), actions);
+            }
+            if (n == 0) { // no step can be taken
+                query.require(Expr.FALSE);
+                return new Unrolled(query.build(actions), actions);
+            }
+            boolean stateChecks = hasStateChecks();
+            for (int i = 0; i < depth; i++) {
+                boolean last = i == depth - 1;
+                actions[i] = query.free("step" + (i + 1) + ".action", 0, n - 1);
+                Term action = Terms.variable(actions[i], 0, n - 1);
+                if (i > 0) canonicalOrder(Terms.variable(actions[i - 1], 0, n - 1), action, n);
+                SymbolicStep.Fired[] fired = new SymbolicStep.Fired[n];
+                Term[] valid = new Term[n];
+                for (int t = 0; t < n; t++) {
+                    fired[t] = step.fire(ts.get(t), state);
+                    valid[t] = fired[t].valid();
+                }
+                Term validChoice = select("step" + (i + 1) + ".valid", valid, action);
+                if (!last) {
+                    query.require(validChoice.expr());
+                    state = successor(state, fired, action, i + 1, true);
+                    continue;
+                }
+                Term[] violates = new Term[n];
+                for (int t = 0; t < n; t++) {
+                    Term v = fired[t].checkFails();
+                    if (domain >= 0) v = Terms.or(v, fired[t].domainError());
+                    violates[t] = v;
+                }
+                Term target = select("step" + (i + 1) + ".violates", violates, action);
+                if (stateChecks) {
+                    Term[] next = successor(state, fired, action, i + 1, false);
+                    target = Terms.or(target, Terms.and(validChoice, stateViolation(next)));
+                }
+                query.require(target.expr());
+            }
+            return new Unrolled(query.build(actions), actions);
+        }
+
+        /**
+         * Partial-order reduction ({@link Independence}): two adjacent steps that are independent
+         * come in increasing id order: {@code (a, b)} is none of the pairs {@code (t, u)} with
+         * {@code t > u} independent.
+         */
+        private void canonicalOrder(Term a, Term b, int n) {
+            if ((long) n * n > Query.LIMIT) return; // the pair would not fit: no reduction
+            if (independence == null) independence = Independence.of(program);
+            List<Integer> forbidden = new ArrayList<>();
+            for (int t = 1; t < n; t++) {
+                for (int u = 0; u < t; u++) if (independence.independent(t, u)) forbidden.add(t * n + u);
+            }
+            if (forbidden.isEmpty()) return;
+            Term pair = Terms.arith(Expr.BinOp.ADD, Terms.arith(Expr.BinOp.MUL, a, Terms.constant(n)), b);
+            int[] values = forbidden.stream().mapToInt(Integer::intValue).toArray();
+            query.require(Terms.not(Terms.inSet(pair, values)).expr());
+        }
+
+        /** {@code terms[action]}, as an element constraint unless every term is the same. */
+        private Term select(String name, Term[] terms, Term action) {
+            return select(name, terms, action, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+
+        /** As {@link #select(String, Term[], Term)}, the new variable restricted to {@code min..max}. */
+        private Term select(String name, Term[] terms, Term action, int min, int max) {
+            boolean same = true;
+            int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            for (Term t : terms) {
+                same &= t.expr() == terms[0].expr() || (t.isConst() && terms[0].isConst() && t.value() == terms[0].value());
+                lo = Math.min(lo, t.lo());
+                hi = Math.max(hi, t.hi());
+            }
+            if (same) return terms[0];
+            int[] ids = new int[terms.length];
+            for (int t = 0; t < terms.length; t++) ids[t] = alias(name + "[" + t + "]", terms[t]);
+            Expr element = Terms.element(ids, action, 0, lo, hi).expr();
+            lo = Math.max(lo, min);
+            hi = Math.min(hi, max);
+            if (lo > hi) { // no candidate value fits: no valid choice
+                query.require(Expr.FALSE);
+                hi = lo;
+            }
+            return Terms.variable(query.defined(name, lo, hi, element), lo, hi);
+        }
+
+        /**
+         * The state after the step: for each variable, the chosen transition's value. A copy
+         * restricted to the variable's domain when {@code inDomain} (the step must be valid, so
+         * the value is in the domain), else over the bounds of all candidate values.
+         */
+        private Term[] successor(Term[] state, SymbolicStep.Fired[] fired, Term action, int index, boolean inDomain) {
+            Term[] next = state.clone();
+            Term[] candidates = new Term[fired.length];
+            for (Var v : layout.vars()) {
+                int id = v.id();
+                boolean changed = false;
+                for (int t = 0; t < fired.length; t++) {
+                    candidates[t] = fired[t].valid().isFalse() && inDomain ? state[id] : fired[t].after()[id];
+                    changed |= candidates[t] != state[id];
+                }
+                if (!changed) continue;
+                String name = "s" + index + "." + v.name();
+                next[id] = inDomain ? select(name, candidates, action, v.type().lo(), v.type().hi())
+                        : select(name, candidates, action);
+            }
+            return next;
+        }
+
+        /** A query variable equal to {@code t} (t itself when it is a variable). */
+        private int alias(String name, Term t) {
+            if (t.expr() instanceof Expr.Read r) return r.var();
+            Integer known = aliases.get(t.expr());
+            if (known != null) return known;
+            int id = query.defined(name, t.lo(), t.hi(), t.expr());
+            aliases.put(t.expr(), id);
+            return id;
+        }
+
+        private boolean hasStateChecks() {
+            if (deadlock >= 0) return true;
+            for (Invariant inv : program.invariants()) if (isSelected(inv.property())) return true;
+            return false;
+        }
+
+        private boolean isSelected(int property) {
+            return property >= 0 && property < selected.length && selected[property];
+        }
+
+        /** The state violates a selected invariant, deadlocks, or cannot evaluate one of them. */
+        private Term stateViolation(Term[] state) {
+            Term v = Terms.FALSE;
+            for (Invariant inv : program.invariants()) {
+                if (!isSelected(inv.property())) continue;
+                SymbolicStep.Sym h = step.eval(inv.holds(), state);
+                v = Terms.or(v, Terms.and(h.defined(), Terms.not(h.value())));
+                if (domain >= 0) v = Terms.or(v, Terms.not(h.defined()));
+            }
+            if (deadlock >= 0) {
+                Term none = Terms.TRUE;
+                for (Transition t : program.transitions()) {
+                    none = Terms.and(none, Terms.not(step.enabled(t, state)));
+                    if (none.isFalse()) break;
+                }
+                Expr endState = program.endState();
+                SymbolicStep.Sym end = endState == null
+                        ? new SymbolicStep.Sym(Terms.FALSE, Terms.TRUE) : step.eval(endState, state);
+                v = Terms.or(v, Terms.and(none, end.defined(), Terms.not(end.value())));
+                if (domain >= 0) v = Terms.or(v, Terms.and(none, Terms.not(end.defined())));
+            }
+            return v;
+        }
+    }
+}
