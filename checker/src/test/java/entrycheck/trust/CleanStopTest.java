@@ -28,8 +28,8 @@ import org.w3c.dom.Document;
  * run with exit 3 and the statistics so far, and leave no truncated output file behind: the
  * trace files of violations found before the stop are whole JSON documents, batch reports
  * are well-formed, no temporary file remains, and a write that fails half-way leaves the old
- * file (or none). Memory exhaustion and SIGINT are handled by the engine work in progress
- * (their tests are TODO there).
+ * file (or none). The memory budget ({@code --memory}) and a real SIGINT stop the same way, and
+ * their checkpoint is whole (it resumes).
  */
 class CleanStopTest {
     @TempDir
@@ -133,6 +133,67 @@ class CleanStopTest {
         assertEquals(2, wholeTraces(traces), "one trace per job: early-bug, found before each stop");
         noLeftovers(dir.resolve("out"));
         noLeftovers(traces);
+    }
+
+    @Test
+    void memoryBudgetStopsWithExit3AndAResumableCheckpoint() throws Exception {
+        Path m = model(5); // 65,536 states
+        Cli whole = Cli.run("check", m.toString());
+        assertEquals(0, whole.exitCode(), whole.both());
+        Path traces = dir.resolve("traces");
+        Path ck = dir.resolve("ck");
+        Cli r = Cli.run("check", "--memory", "100k", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), m.toString());
+        assertEquals(3, r.exitCode(), r.both());
+        assertTrue(r.out().contains("search stopped early: memory budget"), r.both());
+        assertTrue(stats(r)[0] < stats(whole)[0], r.both());
+        assertEquals(1, wholeTraces(traces));
+        noLeftovers(traces);
+        noLeftovers(ck);
+        // the checkpoint is whole: resuming it ends exactly like the uninterrupted run
+        Cli resumed = Cli.run("check", "--resume", ck.toString(), m.toString());
+        assertEquals(0, resumed.exitCode(), resumed.both());
+        assertEquals(stats(whole)[0], stats(resumed)[0], resumed.both());
+        assertEquals(stats(whole)[1], stats(resumed)[1], resumed.both());
+    }
+
+    /**
+     * A real SIGINT to a real entrycheck process (this JVM's classpath, Main): exit 3, the
+     * statistics so far, whole trace and checkpoint files. The signal is sent once the first
+     * checkpoint exists, so the search (and its handler) is surely running.
+     */
+    @Test
+    void sigintStopsWithExit3AndWholeFiles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute()
+                || new java.io.File("/usr/bin/kill").canExecute(), "no kill command");
+        Path m = model(9); // 268 million states: runs until stopped
+        Path traces = dir.resolve("traces");
+        Path ck = dir.resolve("ck");
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaExe, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "entrycheck.cli.Main",
+                "check", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), "--checkpoint-interval", "1s",
+                m.toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            for (int i = 0; i < 1200 && p.isAlive() && !Files.exists(ck.resolve("checkpoint.bin")); i++) Thread.sleep(100);
+            assertTrue(p.isAlive(), "still searching when signalled: " + Files.readString(out) + Files.readString(err));
+            assertTrue(Files.exists(ck.resolve("checkpoint.bin")), "a first checkpoint");
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "stopped after SIGINT");
+        } finally {
+            p.destroyForcibly();
+        }
+        Cli r = new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
+        assertEquals(3, r.exitCode(), r.both());
+        assertTrue(r.out().contains("search stopped early: interrupted"), r.both());
+        assertTrue(r.err().contains("interrupted"), r.both());
+        assertTrue(stats(r)[0] > 0, r.both());
+        assertEquals(1, wholeTraces(traces));
+        noLeftovers(traces);
+        noLeftovers(ck);
+        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", "1", m.toString());
+        assertEquals(3, resumed.exitCode(), "the checkpoint is accepted: " + resumed.both());
     }
 
     @Test
