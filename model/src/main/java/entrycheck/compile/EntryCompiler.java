@@ -8,6 +8,7 @@ import entrycheck.lang.AstDecl;
 import entrycheck.lang.AstExpr;
 import entrycheck.lang.AstPrinter;
 import entrycheck.lang.AstStmt;
+import entrycheck.lang.LType;
 import entrycheck.lang.Symbols;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -247,6 +248,8 @@ final class EntryCompiler {
             ups.addAll(atomic.seq(syms.hardware().iret().stmts(), new Ctx(level, null, Map.of(), fr, loc, false), List.of()));
         }
         List<Update> end = new ArrayList<>(checks(level, in.root, fr));
+        end.addAll(deadFrame(fr));
+        if (own.frame() != null && own.frame() != fr) end.addAll(deadFrame(own.frame()));
         for (Var v : ctl.levelVars.get(level)) end.add(new Update.Assign(v.id(), c(v.init())));
         end.add(new Update.Assign(ctl.depth, c(level - 1)));
         if (fr == null || !fr.fields().containsKey("rip") || syms.retLabels().isEmpty()) {
@@ -265,6 +268,29 @@ final class EntryCompiler {
             ups.addAll(AtomicCompiler.branch(ExprCompiler.eq(rip, c(0)), end, other));
         }
         code.step(loc, ups, "", Transition.Kind.RETURN, Expr.TRUE);
+    }
+
+    /**
+     * When an entry ends, the hardware words of the frame it returned through (and of its own
+     * slot) are dead: every delivery into the slot writes them before anything reads them, and a
+     * copy into a frame cell copies them from a frame that delivery just wrote. Their ownership
+     * tag and written-bits are dead too. Resetting them to their initial values changes no
+     * behaviour and no check (an entry still active on a slot that another entry took finds the
+     * slot owned by no one, which is not itself), but keeps stale copies from multiplying the
+     * states. The other regions (zeroed, uninit, arch, saved) keep their contents: a later entry
+     * that reads them without writing them must find what was left there.
+     */
+    private List<Update> deadFrame(Place.Frame fr) {
+        List<Update> out = new ArrayList<>();
+        if (fr == null) return out;
+        if (fr.owner() != null) out.add(Place.assign(fr.owner(), c(0)));
+        for (Place w : fr.written().values()) out.add(Place.assign(w, c(0)));
+        for (Symbols.FrameField f : syms.frame().fields()) {
+            if (!f.region().equals("hw")) continue;
+            Place p = fr.fields().get(f.name());
+            if (p != null) out.add(Place.assign(p, c(f.type() instanceof LType.IntT ? ((LType.IntT) f.type()).lo() : 0)));
+        }
+        return out;
     }
 
     /** The checks at the return that ends an entry: frame intact, then each balanced property. */

@@ -106,7 +106,7 @@ class EntryCompileTest {
                 p.properties().stream().map(Property::name).toList());
         assertEquals(Property.Kind.INVARIANT, p.property("in-irq").kind());
         assertEquals(1, p.invariants().size());
-        assertTrue(x.states > 100, "explored " + x.states);
+        assertTrue(x.states > 50, "explored " + x.states);   // 75 since dead frame words are reset at return
     }
 
     @Test
