@@ -23,12 +23,13 @@ public final class Spin {
     /**
      * @param stored      "states, stored" of the -A run (the reachable states)
      * @param transitions "transitions (= stored+matched)" of the -A run
+     * @param depth       "depth reached" of the -A run (with -DBFS: the number of BFS levels below the initial state)
      * @param errors      "errors: N" of the verdict run (0 or 1: pan stops at the first)
      * @param violation   pan's first error line of the verdict run, or ""
      * @param compileMillis time of spin -a and gcc
      * @param runMillis   time of the -A run
      */
-    public record Result(long stored, long transitions, int errors, String violation, long compileMillis, long runMillis) { }
+    public record Result(long stored, long transitions, long depth, int errors, String violation, long compileMillis, long runMillis) { }
 
     /** Whether spin and gcc are on the PATH (tests that need them are skipped otherwise). */
     public static boolean available() {
@@ -62,6 +63,7 @@ public final class Spin {
         String verdict = run(dir, 3600, "./pan", "-m100000000", "-w" + hashBits);
         Matcher v = Pattern.compile("(?m)^pan:1: (.*)$").matcher(verdict);
         return new Result(number(all, "([0-9.e+]+) states, stored"), number(all, "([0-9.e+]+) transitions \\(= stored\\+matched\\)"),
+                number(all, "depth reached ([0-9]+)"),
                 (int) number(verdict, "errors: ([0-9]+)"), v.find() ? v.group(1) : "",
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * One differential run: entrycheck's full exploration of a program against SPIN's on its
  * Promela export. What must agree (docs/RELIABILITY.md):
  * <ul>
- *   <li>SPIN's "states, stored" (pan -A) equals entrycheck's distinct states;</li>
+ *   <li>SPIN's "states, stored" (pan -A) equals entrycheck's distinct states, and its "depth
+ *       reached" (BFS levels) entrycheck's depth;</li>
  *   <li>SPIN finds an assertion violation (pan) exactly when entrycheck finds some property
  *       violated;</li>
  *   <li>when no deadlock or invariant is violated (nor domain, in a model with invariants or
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  * runs on the program with one more property that no state violates (an invariant property
  * without invariants), which changes neither the states nor the transitions.
  */
-public record SpinAgreement(String name, long states, long transitions, Set<String> violated,
+public record SpinAgreement(String name, long states, long transitions, long depth, Set<String> violated,
                             Spin.Result spin, boolean transitionsCompared) {
 
     /** A bound on entrycheck's side, so that an unexpectedly large model fails instead of hanging. */
@@ -52,7 +53,8 @@ public record SpinAgreement(String name, long states, long transitions, Set<Stri
             selfLoops |= k == Property.Kind.DEADLOCK || k == Property.Kind.INVARIANT || stateDomain;
         }
         Spin.Result spin = Spin.check(PromelaExporter.export(program), dir, optimize, hashBits);
-        return new SpinAgreement(name, r.stats().distinctStates(), r.stats().transitions(), violated, spin, !selfLoops);
+        return new SpinAgreement(name, r.stats().distinctStates(), r.stats().transitions(), r.stats().depth(), violated, spin,
+                !selfLoops);
     }
 
     /** The program with one extra property that nothing can violate. */
@@ -67,6 +69,7 @@ public record SpinAgreement(String name, long states, long transitions, Set<Stri
     public List<String> mismatches() {
         List<String> out = new ArrayList<>();
         if (spin.stored() != states) out.add("states: entrycheck " + states + ", SPIN " + spin.stored());
+        if (spin.depth() != depth) out.add("BFS depth: entrycheck " + depth + ", SPIN " + spin.depth());
         if ((spin.errors() > 0) != !violated.isEmpty()) {
             out.add("verdict: entrycheck violated " + violated + ", SPIN errors " + spin.errors() + " " + spin.violation());
         }
@@ -78,8 +81,9 @@ public record SpinAgreement(String name, long states, long transitions, Set<Stri
 
     @Override
     public String toString() {
-        return name + ": " + states + " states, " + transitions + " transitions, violated " + violated
-                + " | SPIN " + spin.stored() + " stored, " + spin.transitions() + " transitions, errors " + spin.errors()
+        return name + ": " + states + " states, " + transitions + " transitions, depth " + depth + ", violated " + violated
+                + " | SPIN " + spin.stored() + " stored, " + spin.transitions() + " transitions, depth " + spin.depth()
+                + ", errors " + spin.errors()
                 + " (compile " + spin.compileMillis() + " ms, run " + spin.runMillis() + " ms)";
     }
 }

@@ -33,6 +33,23 @@ public final class SafeText {
         return sb.toString();
     }
 
+    /** The most characters of model text {@link #item} shows. */
+    public static final int MAX_ITEM = 200;
+
+    /**
+     * One item of a line of terminal output (a step label, a source reference, a message, a
+     * value): {@link #of}, and past {@link #MAX_ITEM} characters cut with a note of how many
+     * more there are, so that a model cannot flood a terminal line. Files (JSON traces) keep
+     * the whole text.
+     */
+    public static String item(String text) {
+        if (text == null) return "";
+        if (text.length() <= MAX_ITEM) return of(text);
+        int cut = MAX_ITEM;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) cut--;
+        return of(text.substring(0, cut)) + "...[" + (text.length() - cut) + " more characters]";
+    }
+
     /**
      * Like {@link #of} but keeps the newlines of multi-line text (a diagnostic with its source
      * line and caret); every line is made safe on its own.

@@ -28,7 +28,8 @@ import java.util.List;
  * {@code -> enter nmi (depth 2)} or {@code <- return from nmi to depth 1}.
  * {@link Options#showAllVars()} shows every variable and the initial state.
  *
- * <p>All model-supplied text goes through {@link SafeText}; colour comes only from
+ * <p>All model-supplied text goes through {@link SafeText#item} (escaped, and cut past
+ * {@link SafeText#MAX_ITEM} characters); colour comes only from
  * {@link Options#ansi()}.
  */
 public final class TraceText {
@@ -82,7 +83,7 @@ public final class TraceText {
         }
 
         void run() {
-            String property = SafeText.of(trace.property().name());
+            String property = SafeText.item(trace.property().name());
             out.append("counterexample for ").append(ansi.bold(property)).append(": ")
                .append(steps).append(steps == 1 ? " step" : " steps").append('\n');
             if (options.showAllVars()) initialState();
@@ -95,7 +96,7 @@ public final class TraceText {
                 step(trace.steps().get(i), trace.steps().get(i - 1));
             }
             out.append(ansi.boldRed("violated " + property));
-            String message = SafeText.of(trace.message());
+            String message = SafeText.item(trace.message());
             if (!message.isEmpty()) out.append(": ").append(message);
             out.append('\n');
         }
@@ -105,7 +106,7 @@ public final class TraceText {
             String indent = " ".repeat(numberWidth + 6);
             int[] values = trace.steps().get(0).values();
             for (int i = 0; i < vars.size(); i++) {
-                out.append(indent).append(SafeText.of(vars.get(i).name())).append(" = ")
+                out.append(indent).append(SafeText.item(vars.get(i).name())).append(" = ")
                    .append(value(i, values[i])).append('\n');
             }
         }
@@ -113,16 +114,16 @@ public final class TraceText {
         private void step(TraceDocument.StepInfo step, TraceDocument.StepInfo before) {
             String nest = "  ".repeat(Math.max(0, step.level()));
             out.append(ansi.dim(pad(Integer.toString(step.index())))).append("  ").append(nest);
-            out.append(ansi.bold(SafeText.of(step.action())));
+            out.append(ansi.bold(SafeText.item(step.action())));
             if (!step.source().isEmpty()) {
-                out.append("  ").append(ansi.cyan("[" + SafeText.of(step.source()) + "]"));
+                out.append("  ").append(ansi.cyan("[" + SafeText.item(step.source()) + "]"));
             }
             out.append('\n');
             String indent = " ".repeat(numberWidth + 6) + nest;
             nestingChange(step, before, indent);
             for (int i : step.changed()) {
                 if (!options.showAllVars() && !vars.get(i).role().equals("STATE")) continue;
-                out.append(indent).append(SafeText.of(vars.get(i).name())).append(": ")
+                out.append(indent).append(SafeText.item(vars.get(i).name())).append(": ")
                    .append(ansi.dim(value(i, before.values()[i]))).append(" -> ")
                    .append(ansi.green(value(i, step.values()[i]))).append('\n');
             }
@@ -133,7 +134,7 @@ public final class TraceText {
             int from = before.depth();
             int to = step.depth();
             if (from == to) return;
-            String vector = SafeText.of(step.vector());
+            String vector = SafeText.item(step.vector());
             String line = to > from
                     ? "-> enter " + (vector.isEmpty() ? "" : vector + " ") + "(depth " + to + ")"
                     : "<- return " + (vector.isEmpty() ? "" : "from " + vector + " ") + "to depth " + to;
@@ -141,7 +142,7 @@ public final class TraceText {
         }
 
         private String value(int var, int value) {
-            return SafeText.of(vars.get(var).format(value));
+            return SafeText.item(vars.get(var).format(value));
         }
 
         private String pad(String s) {

@@ -51,10 +51,11 @@ final class ExprCompiler {
             int a = ((Expr.Const) l).value();
             int b = ((Expr.Const) r).value();
             switch (op) {
-                case ADD: return c(a + b);
-                case SUB: return c(a - b);
-                case MUL: return c(a * b);
-                case DIV: if (b != 0) return c(a / b); break;
+                // an overflow (or a division by zero) is left to run time, where it is a domain error
+                case ADD: if ((long) a + b == a + b) return c(a + b); break;
+                case SUB: if ((long) a - b == a - b) return c(a - b); break;
+                case MUL: if ((long) a * b == a * b) return c(a * b); break;
+                case DIV: if (b != 0 && !(a == Integer.MIN_VALUE && b == -1)) return c(a / b); break;
                 case MOD: if (b != 0) return c(a % b); break;
                 case EQ: return c(a == b ? 1 : 0);
                 case NE: return c(a != b ? 1 : 0);
@@ -111,7 +112,7 @@ final class ExprCompiler {
         if (e instanceof AstExpr.Unary) {
             AstExpr.Unary u = (AstExpr.Unary) e;
             Expr v = value(u.operand(), x, checks);
-            if (v instanceof Expr.Const) {
+            if (v instanceof Expr.Const && (u.op() == AstExpr.UnOp.NOT || ((Expr.Const) v).value() != Integer.MIN_VALUE)) {
                 int k = ((Expr.Const) v).value();
                 return c(u.op() == AstExpr.UnOp.NOT ? (k == 0 ? 1 : 0) : -k);
             }
@@ -139,14 +140,24 @@ final class ExprCompiler {
                 lo = ((Expr.Const) value(q.lo(), x, null)).value();
                 hi = ((Expr.Const) value(q.hi(), x, null)).value();
             }
-            Expr r = c(q.forall() ? 1 : 0);
-            for (int i = hi; i >= lo; i--) {
-                Expr body = value(q.body(), x.bind(q.var(), i), checks);
-                r = bin(q.forall() ? Expr.BinOp.AND : Expr.BinOp.OR, body, r);
-            }
-            return r;
+            List<Expr> bodies = new ArrayList<>();
+            for (long li = lo; li <= hi; li++) bodies.add(value(q.body(), x.bind(q.var(), (int) li), checks)); // long: hi may be MAX_VALUE
+            return balanced(bodies, 0, bodies.size(), q.forall() ? Expr.BinOp.AND : Expr.BinOp.OR, q.forall() ? 1 : 0);
         }
         throw new IllegalStateException("cannot compile " + AstPrinter.expr(e) + " at " + e.pos());
+    }
+
+    /**
+     * {@code es[from] op ... op es[to-1]} as a balanced tree, so that a quantifier over many
+     * values does not nest as deep as it has values. {@code &&} and {@code ||} are associative
+     * with C's short-circuit evaluation too (left to right, stopping at the first deciding
+     * operand), so the shape changes nothing. An empty range gives {@code unit}.
+     */
+    private Expr balanced(List<Expr> es, int from, int to, Expr.BinOp op, int unit) {
+        if (to - from == 0) return c(unit);
+        if (to - from == 1) return es.get(from);
+        int mid = (from + to) >>> 1;
+        return bin(op, balanced(es, from, mid, op, unit), balanced(es, mid, to, op, unit));
     }
 
     private Expr keyword(AstExpr.Keyword k, Ctx x) {

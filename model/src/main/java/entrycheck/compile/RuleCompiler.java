@@ -41,7 +41,8 @@ final class RuleCompiler {
         }
         Symbols.RuleParamInfo p = r.params().get(i);
         LType.EnumT en = enumOf(r, i);
-        for (int v = p.lo(); v <= p.hi(); v++) {
+        for (long lv = p.lo(); lv <= p.hi(); lv++) { // long: hi may be Integer.MAX_VALUE
+            int v = (int) lv;
             shown.add(en != null ? en.type().values().get(v) : Integer.toString(v));
             expand(r, i + 1, x.bind(p.name(), v), shown, out);
             shown.remove(shown.size() - 1);

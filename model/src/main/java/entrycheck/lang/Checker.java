@@ -17,6 +17,26 @@ public final class Checker {
         Symbols syms = sb.build();
         new BodyChecker(syms, sb.constEval(), diags, model.decls()).check();
         diags.throwIfAny();
+        long bits = stateBits(syms);
+        if (bits > Limits.MAX_STATE_BITS) {
+            throw diags.fail(model.modelPos(), "the model state needs about " + (bits == Long.MAX_VALUE ? "too many" : bits)
+                    + " bits, more than the " + Limits.MAX_STATE_BITS + " entrycheck accepts (arrays, stacks and slots too large?)");
+        }
         return new CheckedModel(model.name(), model.decls(), syms, model.sources());
+    }
+
+    /** An upper estimate of the bits of the declared state: variables, state groups, stack slots and cells. */
+    static long stateBits(Symbols syms) {
+        long b = 0;
+        for (Symbols.VarInfo v : syms.vars().values()) b = Limits.saturatedPlus(b, Limits.bits(v.type(), syms));
+        for (Map<String, Symbols.VarInfo> g : syms.groups().values()) {
+            for (Symbols.VarInfo v : g.values()) b = Limits.saturatedPlus(b, Limits.bits(v.type(), syms));
+        }
+        for (Symbols.StackInfo st : syms.stacks().values()) {
+            long frame = syms.frame() == null ? 1 : Limits.bits(new LType.FrameT(syms.frame().name()), syms);
+            b = Limits.saturatedPlus(b, Limits.saturatedTimes(st.slots(), frame));
+            for (Symbols.VarInfo c : st.cells().values()) b = Limits.saturatedPlus(b, Limits.bits(c.type(), syms));
+        }
+        return b;
     }
 }

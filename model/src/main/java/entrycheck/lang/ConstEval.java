@@ -86,7 +86,9 @@ final class ConstEval {
             AstExpr.Unary u = (AstExpr.Unary) e;
             Integer v = eval(u.operand(), bound);
             if (v == null) return null;
-            return u.op() == AstExpr.UnOp.NOT ? (v == 0 ? 1 : 0) : -v;
+            if (u.op() == AstExpr.UnOp.NOT) return v == 0 ? 1 : 0;
+            if (v == Integer.MIN_VALUE) return overflow(u.pos());
+            return -v;
         }
         if (e instanceof AstExpr.Binary) {
             AstExpr.Binary b = (AstExpr.Binary) e;
@@ -94,16 +96,17 @@ final class ConstEval {
             Integer r = eval(b.right(), bound);
             if (l == null || r == null) return null;
             switch (b.op()) {
-                case ADD: return l + r;
-                case SUB: return l - r;
-                case MUL: return l * r;
+                case ADD: return exact((long) l + r, b.opPos());
+                case SUB: return exact((long) l - r, b.opPos());
+                case MUL: return exact((long) l * r, b.opPos());
                 case DIV:
                 case MOD:
                     if (r == 0) {
                         diags.error(b.opPos(), "division by zero in a constant expression");
                         return null;
                     }
-                    return b.op() == AstExpr.BinOp.DIV ? l / r : l % r;
+                    if (b.op() == AstExpr.BinOp.DIV) return exact((long) l / r, b.opPos());
+                    return l % r;
                 case EQ: return l.equals(r) ? 1 : 0;
                 case NE: return l.equals(r) ? 0 : 1;
                 case LT: return l < r ? 1 : 0;
@@ -122,6 +125,17 @@ final class ConstEval {
             return eval(v != 0 ? c.then() : c.otherwise(), bound);
         }
         diags.error(e.pos(), "a constant expression is required here, found '" + AstPrinter.expr(e) + "'");
+        return null;
+    }
+
+    /** {@code v} when it is an int, else an overflow error (the semantics' reading of overflow: an error, never a wrap). */
+    private Integer exact(long v, Pos pos) {
+        if (v == (int) v) return (int) v;
+        return overflow(pos);
+    }
+
+    private Integer overflow(Pos pos) {
+        diags.error(pos, "integer overflow in a constant expression (values are 32-bit ints)");
         return null;
     }
 }

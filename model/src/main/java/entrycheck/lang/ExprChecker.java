@@ -116,6 +116,11 @@ final class ExprChecker {
         AstExpr.Quant q = (AstExpr.Quant) e;
         LType bt = quantRange(q);
         if (bt == null) return null;
+        if (Limits.saturatedTimes(Limits.expansion(s.bound()), Limits.values(bt)) > Limits.MAX_EXPANSION) {
+            diags.error(q.pos(), "'" + (q.forall() ? "forall" : "exists") + "' expands to more than " + Limits.MAX_EXPANSION
+                    + " copies of its body (its values times those of the quantifiers and rule parameters around it)");
+            return null;
+        }
         expectBool(q.body(), s.bind(q.var(), bt), "the body of '" + (q.forall() ? "forall" : "exists") + "'");
         return LType.BOOL;
     }

@@ -40,6 +40,15 @@ abstract class ExprParser extends TokenCursor {
     // ---- types ----
 
     AstType type() throws ModelException {
+        enter();
+        try {
+            return typeInner();
+        } finally {
+            leave();
+        }
+    }
+
+    private AstType typeInner() throws ModelException {
         Token t = peek();
         if (accept("bool")) return new AstType.BoolType(t.pos());
         if (accept("enum")) {
@@ -75,6 +84,15 @@ abstract class ExprParser extends TokenCursor {
     // ---- expressions (C precedence; '->' lowest and right-associative) ----
 
     AstExpr expr() throws ModelException {
+        enter();
+        try {
+            return implication();
+        } finally {
+            leave();
+        }
+    }
+
+    private AstExpr implication() throws ModelException {
         AstExpr left = conditional();
         if (at("->")) {
             Token op = next();
@@ -104,12 +122,19 @@ abstract class ExprParser extends TokenCursor {
     /** Precedence climbing for the binary operators of precedence at least {@code min}. */
     AstExpr binary(int min) throws ModelException {
         AstExpr left = unary();
-        while (true) {
-            BinOp op = binOp(peek());
-            if (op == null || op.precedence < min) return left;
-            Token opTok = next();
-            AstExpr right = binary(op.precedence + 1);
-            left = new AstExpr.Binary(left.pos(), op, left, right, opTok.pos());
+        int chain = 0;
+        try {
+            while (true) {
+                BinOp op = binOp(peek());
+                if (op == null || op.precedence < min) return left;
+                enter();
+                chain++;
+                Token opTok = next();
+                AstExpr right = binary(op.precedence + 1);
+                left = new AstExpr.Binary(left.pos(), op, left, right, opTok.pos());
+            }
+        } finally {
+            leave(chain);
         }
     }
 
@@ -117,25 +142,40 @@ abstract class ExprParser extends TokenCursor {
 
     AstExpr unary() throws ModelException {
         Token t = peek();
-        if (accept("!")) return new AstExpr.Unary(t.pos(), UnOp.NOT, unary());
-        if (accept("-")) return new AstExpr.Unary(t.pos(), UnOp.NEG, unary());
-        return postfix();
+        if (!t.is("!") && !t.is("-")) return postfix();
+        enter();
+        try {
+            next();
+            return new AstExpr.Unary(t.pos(), t.is("!") ? UnOp.NOT : UnOp.NEG, unary());
+        } finally {
+            leave();
+        }
     }
 
     AstExpr postfix() throws ModelException {
         AstExpr e = primary();
-        while (true) {
-            if (accept(".")) {
-                Token f = fieldName("a field name after '.'");
-                e = new AstExpr.Field(e.pos(), e, f.text(), f.pos());
-            } else if (at("[")) {
-                next();
-                AstExpr idx = expr();
-                expect("]", "after the index");
-                e = new AstExpr.Index(e.pos(), e, idx);
-            } else {
-                return e;
+        int chain = 0;
+        try {
+            while (true) {
+                if (at(".")) {
+                    enter();
+                    chain++;
+                    next();
+                    Token f = fieldName("a field name after '.'");
+                    e = new AstExpr.Field(e.pos(), e, f.text(), f.pos());
+                } else if (at("[")) {
+                    enter();
+                    chain++;
+                    next();
+                    AstExpr idx = expr();
+                    expect("]", "after the index");
+                    e = new AstExpr.Index(e.pos(), e, idx);
+                } else {
+                    return e;
+                }
             }
+        } finally {
+            leave(chain);
         }
     }
 

@@ -27,6 +27,19 @@ public final class Lexer {
         "!", "?", "@"
     };
 
+    /** {@link #PUNCT} by first character (ASCII), longest first. */
+    private static final String[][] PUNCT_BY_FIRST = new String[128][];
+
+    static {
+        for (String q : PUNCT) {
+            char f = q.charAt(0);
+            String[] old = PUNCT_BY_FIRST[f];
+            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = q;
+            PUNCT_BY_FIRST[f] = now;
+        }
+    }
+
     private final SourceText src;
     private final Diags diags;
     private final String s;
@@ -60,20 +73,27 @@ public final class Lexer {
             char c = s.charAt(i);
             int start = i;
             Pos p = pos(i);
-            if (Character.isLetter(c) || c == '_') {
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+            if (isLetter(c)) {
+                while (i < s.length() && (isLetter(s.charAt(i)) || isDigit(s.charAt(i)))) i++;
                 out.add(new Token(Token.Kind.WORD, s.substring(start, i), 0, p, start, i));
-            } else if (Character.isDigit(c)) {
+            } else if (isDigit(c)) {
                 out.add(number(start, p));
             } else if (c == '"') {
                 out.add(string(start, p));
             } else {
                 String punct = null;
-                for (String q : PUNCT) {
-                    if (s.startsWith(q, i)) { punct = q; break; }
+                if (c < 128 && PUNCT_BY_FIRST[c] != null) {
+                    for (String q : PUNCT_BY_FIRST[c]) {
+                        if (s.startsWith(q, i)) { punct = q; break; }
+                    }
                 }
                 if (punct == null) {
-                    throw diags.fail(p, "unexpected character '" + c + "'");
+                    int cp = s.codePointAt(i);
+                    if (cp > 0x20 && cp < 0x7f) throw diags.fail(p, "unexpected character '" + c + "'");
+                    String shown = Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                            || Character.isWhitespace(cp) ? "" : "'" + new String(Character.toChars(cp)) + "' ";
+                    throw diags.fail(p, "unexpected character " + shown + String.format("(U+%04X)", cp)
+                            + (cp > 0x7f ? "; names and numbers are ASCII, other text belongs in comments and strings" : ""));
                 }
                 i += punct.length();
                 out.add(new Token(Token.Kind.PUNCT, punct, 0, p, start, i));
@@ -81,19 +101,31 @@ public final class Lexer {
         }
     }
 
+    /** {@code [A-Za-z_]}: identifiers are ASCII (LANGUAGE.md section 1). */
+    private static boolean isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    private static int hexDigit(char c) {
+        if (isDigit(c)) return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+
     private Token number(int start, Pos p) throws ModelException {
         long v = 0;
         if (s.startsWith("0x", i) || s.startsWith("0X", i)) {
             i += 2;
             int digits = i;
-            while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0) {
-                v = v * 16 + Character.digit(s.charAt(i), 16);
+            while (i < s.length() && hexDigit(s.charAt(i)) >= 0) {
+                v = v * 16 + hexDigit(s.charAt(i));
                 if (v > Integer.MAX_VALUE) throw diags.fail(p, "integer literal too large");
                 i++;
             }
             if (i == digits) throw diags.fail(p, "hex literal without digits");
         } else {
-            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            while (i < s.length() && isDigit(s.charAt(i))) {
                 v = v * 10 + (s.charAt(i) - '0');
                 if (v > Integer.MAX_VALUE) throw diags.fail(p, "integer literal too large");
                 i++;

@@ -35,7 +35,23 @@ public final class ModelLoader {
      * @throws ModelException with file:line:col diagnostics on any error (exit code 2)
      */
     public static Program load(String nameOrPath, Map<String, Integer> overrides) throws ModelException {
-        return Compiler.compile(check(nameOrPath, overrides));
+        CheckedModel m = check(nameOrPath, overrides);
+        return withinLimits(Compiler.compile(m), m);
+    }
+
+    /** The compiled program, or a diagnostic when it exceeds {@link Limits} (state bits, transitions). */
+    private static Program withinLimits(Program p, CheckedModel m) throws ModelException {
+        long bits = p.layout().bits();
+        String file = m.sources().isEmpty() ? m.name() : m.sources().get(0).file();
+        if (bits > Limits.MAX_STATE_BITS) {
+            throw new ModelException(new Diagnostic(file, 1, 1, "the compiled model has " + bits + " state bits, more than the "
+                    + Limits.MAX_STATE_BITS + " entrycheck accepts (nesting, locals, arrays or stacks too large?)", null));
+        }
+        if (p.transitions().size() > Limits.MAX_TRANSITIONS) {
+            throw new ModelException(new Diagnostic(file, 1, 1, "the compiled model has " + p.transitions().size()
+                    + " transitions, more than the " + Limits.MAX_TRANSITIONS + " entrycheck accepts", null));
+        }
+        return p;
     }
 
     /** Parses, merges and checks a model without compiling it. */
@@ -47,7 +63,8 @@ public final class ModelLoader {
 
     /** Checks and compiles a model given as text (tests, tools); {@code file} names it in diagnostics. */
     public static Program loadText(String file, String text, Map<String, Integer> overrides) throws ModelException {
-        return Compiler.compile(checkText(file, text, overrides));
+        CheckedModel m = checkText(file, text, overrides);
+        return withinLimits(Compiler.compile(m), m);
     }
 
     /** Checks a model given as text without compiling it (it cannot extend another). */
@@ -115,9 +132,9 @@ public final class ModelLoader {
         return text == null ? null : new Located(n, null, new SourceText(ROOT + n + ".entry", text));
     }
 
-    private static Located file(Path p, String shown) throws IOException {
+    private static Located file(Path p, String shown) throws IOException, ModelException {
         if (!Files.isRegularFile(p)) return null;
-        return new Located(null, p, new SourceText(shown, Files.readString(p, StandardCharsets.UTF_8)));
+        return new Located(null, p, new SourceText(shown, SourceFiles.decode(Files.readAllBytes(p), shown)));
     }
 
     private static Located locate(String nameOrPath, Diags diags) throws ModelException {

@@ -23,6 +23,15 @@ abstract class StmtParser extends ExprParser {
     }
 
     AstStmt stmt() throws ModelException {
+        enter();
+        try {
+            return stmtInner();
+        } finally {
+            leave();
+        }
+    }
+
+    private AstStmt stmtInner() throws ModelException {
         Token t = peek();
         Pos pos = t.pos();
         if (accept("@")) {

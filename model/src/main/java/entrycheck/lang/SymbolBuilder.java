@@ -142,6 +142,10 @@ final class SymbolBuilder {
                 diags.error(t.pos(), "empty range " + lo + ".." + hi);
                 return null;
             }
+            if (Limits.values(lo, hi) > Limits.MAX_RANGE) {
+                diags.error(t.pos(), "range " + lo + ".." + hi + " has more than " + Limits.MAX_RANGE + " values");
+                return null;
+            }
             return new LType.IntT(lo, hi);
         }
         if (t instanceof AstType.NamedType) {
@@ -183,7 +187,12 @@ final class SymbolBuilder {
                 return elem == null ? null : new LType.ArrayT(en.values().size(), elem, en);
             }
             if (it instanceof LType.IntT && ((LType.IntT) it).lo() == 0) {
-                return elem == null ? null : new LType.ArrayT(((LType.IntT) it).hi() + 1, elem, null);
+                long size = Limits.values(0, ((LType.IntT) it).hi());
+                if (size > Limits.MAX_ARRAY) {
+                    diags.error(a.size().pos(), "an array has at most " + Limits.MAX_ARRAY + " elements, found " + size);
+                    return null;
+                }
+                return elem == null ? null : new LType.ArrayT((int) size, elem, null);
             }
             diags.error(a.size().pos(), "an array is indexed by 0..N-1 (size N) or by an enum type");
             return null;
@@ -192,6 +201,10 @@ final class SymbolBuilder {
         if (n == null || elem == null) return null;
         if (n < 1) {
             diags.error(a.size().pos(), "array size must be at least 1, found " + n);
+            return null;
+        }
+        if (n > Limits.MAX_ARRAY) {
+            diags.error(a.size().pos(), "an array has at most " + Limits.MAX_ARRAY + " elements, found " + n);
             return null;
         }
         return new LType.ArrayT(n, elem, null);
@@ -361,7 +374,9 @@ final class SymbolBuilder {
         if (s.slots() != null) {
             Integer n = consts.eval(s.slots(), Map.of());
             if (n != null && n < 1) diags.error(s.slots().pos(), "a stack has at least 1 slot, found " + n);
-            else if (n != null) slots = n;
+            else if (n != null && n > Limits.MAX_SLOTS) {
+                diags.error(s.slots().pos(), "a stack has at most " + Limits.MAX_SLOTS + " slots, found " + n);
+            } else if (n != null) slots = n;
         }
         if (syms.frame == null) diags.error(s.pos(), "stack '" + s.name() + "' needs a frame type (frame NAME { ... })");
         Map<String, Symbols.VarInfo> cells = new LinkedHashMap<>();
@@ -432,6 +447,7 @@ final class SymbolBuilder {
 
     private void rule(AstDecl.Rule r) {
         List<Symbols.RuleParamInfo> ps = new ArrayList<>();
+        long expansion = 1;
         for (AstDecl.RuleParam p : r.params()) {
             int lo;
             int hi;
@@ -460,6 +476,11 @@ final class SymbolBuilder {
                 hi = h;
             }
             ps.add(new Symbols.RuleParamInfo(p.name(), lo, hi));
+            expansion = Limits.saturatedTimes(expansion, Limits.values(lo, hi));
+        }
+        if (expansion > Limits.MAX_EXPANSION) {
+            diags.error(r.pos(), "rule '" + r.name() + "' has more than " + Limits.MAX_EXPANSION
+                    + " instances (the values of its parameters together)");
         }
         syms.rules.add(new Symbols.RuleInfo(r, ps));
     }

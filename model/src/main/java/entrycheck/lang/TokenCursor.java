@@ -15,14 +15,39 @@ abstract class TokenCursor {
     static final Set<String> EXPR_WORDS = Set.of("true", "false", "depth", "instrumentable",
             "interrupted", "frame", "handling", "interrupted_at", "interrupted_on", "forall", "exists");
 
+    /**
+     * The deepest nesting of expressions, statements and types that the parser accepts
+     * ({@link Limits#MAX_NESTING}). Every later phase walks the tree recursively; the limit keeps
+     * them all far from the end of a thread's stack. An operator chain counts one level per
+     * operator ({@code a + b + c} nests two deep).
+     */
+    static final int MAX_NESTING = Limits.MAX_NESTING;
+
     private final List<Token> toks;
     final Diags diags;
     private int p = 0;
+    private int depth = 0;
 
     TokenCursor(List<Token> toks, Diags diags) {
         this.toks = toks;
         this.diags = diags;
     }
+
+    // ---- nesting ----
+
+    /** One level deeper; a diagnostic at the current token past {@link #MAX_NESTING}. */
+    void enter() throws ModelException {
+        if (depth >= MAX_NESTING) {
+            throw diags.fail(peek().pos(), "nested too deeply: more than " + MAX_NESTING
+                    + " levels of expressions, statements or types");
+        }
+        depth++;
+    }
+
+    void leave() { depth--; }
+
+    /** Leaves {@code n} levels (after an operator chain). */
+    void leave(int n) { depth -= n; }
 
     // ---- token helpers ----
 

@@ -160,11 +160,22 @@ public final class DotRenderer {
         return level == 0 ? "#555555" : LEVEL_COLOURS[(level - 1) % LEVEL_COLOURS.length];
     }
 
+    /** The most characters of one piece of model text in a label (Graphviz rejects HTML labels past 16384). */
+    static final int MAX_TEXT = 200;
+
+    /** {@code s} cut after {@link #MAX_TEXT} characters, with a note of how many more there are. */
+    static String clip(String s) {
+        if (s.length() <= MAX_TEXT) return s;
+        int cut = Character.isHighSurrogate(s.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return s.substring(0, cut) + "...[" + (s.length() - cut) + " more characters]";
+    }
+
     /**
      * A DOT double-quoted string: backslashes and quotes escaped, line breaks as {@code \n},
      * other control characters dropped.
      */
     static String quote(String s) {
+        s = clip(s);
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -181,6 +192,7 @@ public final class DotRenderer {
      * {@code <BR/>}, other control characters dropped.
      */
     static String html(String s) {
+        s = clip(s);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
