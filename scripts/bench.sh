@@ -7,6 +7,9 @@
 # model) with entrycheck --threads 1 and 2, SPIN BFS (1 core), SPIN BFS_PAR (2 cores), Rumur
 # with 1 and 2 threads. The tools run round-robin, RUNS rounds, so that a burst of load from
 # elsewhere hits all of them alike; each table cell is the median over the rounds.
+# Part 1b (SPAN=0 skips it): the parallel BFS's work and span on bench/big, measured inside one
+# JVM by the BigBench harness (thread CPU time per unit of work, see Workers): the speedup that
+# two idle cores would give, which wall time cannot show while other work loads the machine.
 # Part 2, when the bundled x86_64 models exist (X86=0 skips it): each at its default bounds,
 # entrycheck --threads 1 and 2 against SPIN BFS on entrycheck's own Promela export; then the
 # nesting-depth sweep of x86_64/mainline (-D DEPTH=1..$MAXDEPTH, default 4; a run that needs
@@ -122,6 +125,29 @@ for entry in "${BIG_COMMANDS[@]}"; do echo "${entry#*|}" | sed "s|$ROOT/entryche
 echo '```'
 bad=$(awk -F'|' -v n="$BIG_STATES" '$1 == "big" && $6 != n { print $2 ": " $6 " states" }' "$RESULTS" | sort -u)
 [[ -z "$bad" ]] || { echo; echo "WARNING: a tool did not report $BIG_STATES states:"; echo "$bad"; }
+
+# ------------------------------------------------------------------ part 1b: work and span
+if [[ "${SPAN:-1}" != 0 ]]; then
+    echo "measuring work and span (BigBench)..." >&2
+    (cd "$ROOT" && mvn -B -o -q test-compile -pl checker -am > /dev/null)
+    CP="$ROOT/model/target/classes:$ROOT/properties/target/classes:$ROOT/counterexamples/target/classes:$ROOT/checker/target/classes:$ROOT/checker/target/test-classes"
+    for t in 1 2; do
+        # run 1 warms the JIT up and is left out
+        java -XX:+UseParallelGC -Xmx2g -cp "$CP" entrycheck.engine.BigBench $((RUNS + 1)) "$t" | grep '^SUMMARY' | grep -v ' run=1 ' >> "$WORK/span.txt"
+    done
+    echo
+    echo "### bench/big inside one JVM: work and span of the search (BigBench, median of $RUNS runs after a warm-up run)"
+    echo
+    echo "| threads | search wall s | CPU in phases s | span s | serial s | speedup on idle cores vs 1 thread |"
+    echo "|---|---|---|---|---|---|"
+    med_of() { awk -v t="$1" -v k="$2" '$2 == "threads=" t { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$WORK/span.txt" | median; }
+    one=$(awk -v w="$(med_of 1 work)" -v s="$(med_of 1 serial)" 'BEGIN { print w + s }')
+    for t in 1 2; do
+        echo "| $t | $(med_of "$t" wall) | $(med_of "$t" work) | $(med_of "$t" span) | $(med_of "$t" serial) | $(awk -v o="$one" -v sp="$(med_of "$t" span)" -v se="$(med_of "$t" serial)" 'BEGIN { printf "%.2fx", o / (sp + se) }') |"
+    done
+    echo
+    echo "Command: \`java -XX:+UseParallelGC -Xmx2g -cp <classes and test-classes> entrycheck.engine.BigBench $((RUNS + 1)) <threads>\`."
+fi
 
 # ------------------------------------------------------------------ part 2: the x86 models
 mapfile -t X86_MODELS < <("$EC" list models 2>/dev/null | awk '$1 ~ /^x86_64\// { print $1 }')

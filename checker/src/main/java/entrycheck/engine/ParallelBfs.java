@@ -50,10 +50,26 @@ import java.time.Duration;
  */
 final class ParallelBfs {
 
-    /** Work granularity; results depend on it only through the statistics of a run stopped mid-round. */
-    record Tuning(int batchSources, int roundBatches) {
-        static final Tuning DEFAULT = new Tuning(256, 64);
+    /**
+     * Work granularity; results depend on it only through the statistics of a run stopped
+     * mid-round. {@code timed} measures work and span ({@link Workers}) for benchmarks.
+     */
+    record Tuning(int batchSources, int roundBatches, boolean timed) {
+        static final Tuning DEFAULT = new Tuning(256, 64, false);
+
+        Tuning(int batchSources, int roundBatches) { this(batchSources, roundBatches, false); }
     }
+
+    /**
+     * CPU nanoseconds of a timed run: {@code work} in the phases (all threads), {@code span}
+     * the phases' critical path, {@code serial} the coordinator's own work between phases.
+     */
+    record Effort(long work, long span, long serial) {
+        /** The speedup over one thread that idle cores would give: (work + serial) / (span + serial). */
+        double parallelism() { return (double) (work + serial) / (span + serial); }
+    }
+
+    private Effort effort;
 
     private static final int GROUP = 256;
     private static final String DEADLOCK_MESSAGE = "deadlock: no transition is enabled and the state is not an allowed end state";
@@ -150,7 +166,9 @@ final class ParallelBfs {
         Checkpoint.Schedule checkpoints = options.checkpointDir() == null ? null
                 : new Checkpoint.Schedule(options.checkpointDir(), options.effectiveCheckpointInterval(), start);
         String stop = "";
-        try (Workers workers = new Workers(threads)) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = tuning.timed() ? cpu.getCurrentThreadCpuTime() : 0;
+        try (Workers workers = new Workers(threads, tuning.timed())) {
             if (options.resumeDir() != null) resume(workers);
             else begin();
             while (head < store.size()) {
@@ -174,6 +192,11 @@ final class ParallelBfs {
             }
             if (checkpoints != null && !stop.isEmpty() && !stop.equals("all properties violated")) {
                 writeCheckpoint(checkpoints, start, roundStop != null);
+            }
+            if (tuning.timed()) {
+                long coordinator = cpu.getCurrentThreadCpuTime() - cpu0;
+                // the coordinator is worker 0 during the phases; the rest of its CPU is serial
+                effort = new Effort(workers.work(), workers.span(), Math.max(0, coordinator - workers.callerWork()));
             }
         }
         long nanos = elapsedBefore + System.nanoTime() - start;
@@ -451,6 +474,9 @@ final class ParallelBfs {
     }
 
     // ------------------------------------------------------------ helpers
+
+    /** Work and span of a {@link Tuning#timed() timed} run, after {@link #run}. */
+    Effort effort() { return effort; }
 
     /** The state store after {@link #run}: the numbering every thread count must agree on (for tests). */
     StateStore store() { return store; }

@@ -1,5 +1,7 @@
 package entrycheck.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each participant has a fixed worker number in {@code [0, threads)} (the caller is 0), so
  * a unit can use that worker's scratch space. An exception in a unit is rethrown by
  * {@link #run} after the phase.
+ *
+ * <p>When created {@code timed}, it measures the CPU time of every unit and adds up the work
+ * (the sum over all units) and the span: per phase, the larger of its longest unit and its work
+ * divided by the thread count, which is what the phase takes on otherwise idle cores with
+ * self-scheduling. This is the work/span measure of parallel algorithms (Blumofe and
+ * Leiserson); unlike wall time (and unlike each thread's CPU share, which self-scheduling
+ * shifts to whichever thread the operating system runs) it stays meaningful on a machine busy
+ * with other work. For benchmarks only.
  */
 final class Workers implements AutoCloseable {
 
@@ -28,11 +38,20 @@ final class Workers implements AutoCloseable {
         void run(int worker, int unit);
     }
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     private final int threads;
     private final ExecutorService pool;
+    private final long[] phaseCpu;
+    private long work;
+    private long span;
+    private long callerWork;
 
-    Workers(int threads) {
+    Workers(int threads) { this(threads, false); }
+
+    Workers(int threads, boolean timed) {
         this.threads = threads;
+        this.phaseCpu = timed ? new long[threads] : null;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "entrycheck-worker");
             t.setDaemon(true);
@@ -42,8 +61,41 @@ final class Workers implements AutoCloseable {
 
     int threads() { return threads; }
 
+    /** CPU nanoseconds of all units run so far (timed workers only). */
+    long work() { return work; }
+
+    /** Sum over the phases of the largest CPU share of one participant (timed workers only). */
+    long span() { return span; }
+
+    /** The part of {@link #work} done by the calling thread, worker 0 (timed workers only). */
+    long callerWork() { return callerWork; }
+
     /** Runs units {@code 0 .. units-1} of {@code task} on every worker and waits for all of them. */
     void run(int units, Unit task) {
+        if (phaseCpu == null) {
+            dispatch(units, task);
+            return;
+        }
+        java.util.Arrays.fill(phaseCpu, 0);
+        long[] unitCpu = new long[units];
+        dispatch(units, (worker, unit) -> {
+            long t0 = CPU.getCurrentThreadCpuTime();
+            task.run(worker, unit);
+            long t = CPU.getCurrentThreadCpuTime() - t0;
+            unitCpu[unit] = t;
+            phaseCpu[worker] += t;
+        });
+        long max = 0, sum = 0;
+        for (long c : unitCpu) {
+            sum += c;
+            max = Math.max(max, c);
+        }
+        callerWork += phaseCpu[0];
+        work += sum;
+        span += Math.max(max, sum / threads);
+    }
+
+    private void dispatch(int units, Unit task) {
         if (pool == null || units <= 1) {
             for (int u = 0; u < units; u++) task.run(0, u);
             return;

@@ -13,7 +13,7 @@ import java.lang.management.MemoryType;
  * <pre>
  * mvn -B -o -q test-compile -pl checker -am
  * java -XX:+UseParallelGC -Xmx4g -cp model/target/classes:properties/target/classes:counterexamples/target/classes:checker/target/classes:checker/target/test-classes \
- *      entrycheck.engine.BigBench [runs [threads]]
+ *      entrycheck.engine.BigBench [runs [threads [batchSources roundBatches]]]
  * </pre>
  */
 public final class BigBench {
@@ -21,10 +21,15 @@ public final class BigBench {
 
     public static void main(String[] args) throws InterruptedException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Program big = BenchModels.big();
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        ParallelBfs.Tuning tuning = args.length > 3
+                ? new ParallelBfs.Tuning(Integer.parseInt(args[2]), Integer.parseInt(args[3]), true)
+                : new ParallelBfs.Tuning(ParallelBfs.Tuning.DEFAULT.batchSources(), ParallelBfs.Tuning.DEFAULT.roundBatches(), true);
+        boolean[] all = Checker.select(big, java.util.Set.of());
+        entrycheck.semantics.CompiledProgram compiled = entrycheck.semantics.CompiledProgram.compile(big, all);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Program big = BenchModels.big();
         for (int i = 1; i <= runs; i++) {
             System.gc();
             Thread.sleep(200);
@@ -33,7 +38,12 @@ public final class BigBench {
             PeakSampler sampler = new PeakSampler();
             sampler.start();
             long cpu0 = os.getProcessCpuTime();
-            CheckResult r = BfsEngine.check(big, CheckOptions.defaults().withThreads(threads));
+            ParallelBfs bfs = new ParallelBfs(big, compiled, all, CheckOptions.defaults().withThreads(threads),
+                    SearchMonitor.NONE, tuning);
+            CheckResult r = bfs.run();
+            ParallelBfs.Effort e = bfs.effort();
+            System.out.printf("  cpu in phases %.2f s (span %.2f s), serial %.2f s: parallelism %.2f%n",
+                    e.work() / 1e9, e.span() / 1e9, e.serial() / 1e9, e.parallelism());
             long cpu = os.getProcessCpuTime() - cpu0;
             sampler.done = true;
             sampler.join();
@@ -42,9 +52,9 @@ public final class BigBench {
                 if (pool.getType() == MemoryType.HEAP) poolPeaks += pool.getPeakUsage().getUsed();
             }
             CheckResult.Statistics s = r.stats();
-            System.out.printf("threads %d, run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
+            System.out.printf("threads %d, tuning %d x %d, run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
                             + " process cpu %.2f s (%,.0f states/s), peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
-                    threads, i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
+                    threads, tuning.batchSources(), tuning.roundBatches(), i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
                     s.transitions() * 1e9 / s.nanos(), cpu / 1e9, s.distinctStates() * 1e9 / cpu,
                     sampler.peak >> 20, poolPeaks >> 20, base >> 20, r.complete());
         }

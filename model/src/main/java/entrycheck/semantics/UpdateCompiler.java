@@ -26,6 +26,13 @@ final class UpdateCompiler {
         for (Update u : updates) {
             Exec e = compile(u);
             if (e == Execs.NOP) continue;
+            int last = steps.size() - 1;
+            if (e instanceof Execs.SetConst b && last >= 0 && steps.get(last) instanceof Execs.SetConst a && a.word() == b.word()) {
+                // consecutive constant stores into one word are one and-or (the later store wins a
+                // field both write): rel(i) of bench/big, a[i] = 0; lock = 0; pc[i] = TOP, is one step
+                steps.set(last, new Execs.SetConst(a.word(), a.keep() & b.keep(), (a.bits() & b.keep()) | b.bits()));
+                continue;
+            }
             steps.add(e);
             if (e instanceof Execs.Fail) break; // nothing after it runs
         }

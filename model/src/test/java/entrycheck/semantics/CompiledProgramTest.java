@@ -213,4 +213,31 @@ class CompiledProgramTest {
         assertEquals(-1, ec.intEval(bin(BinOp.MOD, c(-7), c(2))).eval(s));
         assertTrue(ec.intEval(bin(BinOp.MUL, c(3), c(4))) instanceof IntEvals.ConstI);
     }
+
+    @Test
+    void consecutiveConstantStoresIntoOneWordActInOrder() {
+        StateLayout.Builder b = new StateLayout.Builder();
+        Var x = b.add("x", new Type.Range(-2, 5), Var.Role.STATE, 0);
+        Var y = b.add("y", new Type.Range(0, 3), Var.Role.STATE, 1);
+        StateLayout layout = b.build();
+        Expr xIs4 = bin(BinOp.EQ, r(x), c(4));
+        Program p = program(layout, List.of(
+                // x = 4; y = 2; x = -2: merged into one store, the later x wins
+                rule(0, List.of(), Expr.TRUE, new Update.Assign(x.id(), c(4)), new Update.Assign(y.id(), c(2)),
+                        new Update.Assign(x.id(), c(-2))),
+                // x = 4; check x == 4; x = 5: the check between the stores sees x = 4
+                rule(1, List.of(), Expr.TRUE, new Update.Assign(x.id(), c(4)), new Update.Check(CHECK, xIs4, "x is 4"),
+                        new Update.Assign(x.id(), c(5)))),
+                List.of(), null);
+        CompiledProgram sem = CompiledProgram.compile(p);
+        long[] s = layout.initialState(), out = new long[1];
+        Recorder rec = new Recorder();
+        assertTrue(sem.fire(s, 0, out, rec));
+        assertEquals(-2, StateLayout.get(out, x));
+        assertEquals(2, StateLayout.get(out, y));
+        assertTrue(sem.fire(s, 1, out, rec));
+        assertEquals(5, StateLayout.get(out, x));
+        assertEquals(1, StateLayout.get(out, y));
+        assertEquals(List.of(), rec.seen, "the check saw x = 4");
+    }
 }
