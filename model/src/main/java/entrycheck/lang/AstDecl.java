@@ -11,6 +11,12 @@ public sealed interface AstDecl {
     /** {@code model NAME [extends BASE];} (name and base may be null). */
     record ModelHeader(Pos pos, String name, String base, Pos basePos) implements AstDecl { }
 
+    /**
+     * {@code import LIBRARY;}: the loader replaces it by the library's declarations
+     * ({@link ModelLoader}, classpath resource {@code entrycheck/library/LIBRARY.entry}).
+     */
+    record Import(Pos pos, String library, Pos libraryPos) implements AstDecl { }
+
     record Const(Pos pos, String name, AstExpr value) implements AstDecl { }
 
     record TypeDef(Pos pos, String name, AstType type) implements AstDecl { }

@@ -60,6 +60,10 @@ public final class DeltaApplier {
     }
 
     private void applyOne(AstDecl d, boolean delta, String file) {
+        if (d instanceof AstDecl.Import) {
+            diags.error(d.pos(), "'import' is resolved by the model loader (ModelLoader), not by the delta");
+            return;
+        }
         if (d instanceof AstDecl.Replace) {
             AstDecl inner = ((AstDecl.Replace) d).decl();
             String k = key(inner);
@@ -93,9 +97,10 @@ public final class DeltaApplier {
         } else if (d instanceof AstDecl.Frame) {
             decls.put(k, mergeFrame((AstDecl.Frame) old, (AstDecl.Frame) d));
         } else {
-            String where = old.pos().file().equals(file) ? "" : " in the base model";
+            boolean library = old.pos().file().startsWith(ModelLoader.LIBRARY_ROOT);
+            String where = old.pos().file().equals(file) ? "" : library ? " in an imported library" : " in the base model";
             diags.error(d.pos(), "duplicate declaration of " + describe(k) + " (first declared" + where + " at "
-                    + old.pos() + ")" + (where.isEmpty() ? "" : "; use 'replace' to redefine it"));
+                    + old.pos() + ")" + (where.isEmpty() || !delta ? "" : "; use 'replace' to redefine it"));
         }
     }
 

@@ -9,7 +9,7 @@ public final class Lexer {
 
     /** The reserved words of LANGUAGE.md section 1. */
     public static final Set<String> KEYWORDS = Set.of(
-            "model", "extends", "const", "type", "enum", "record", "var", "ghost", "state", "frame",
+            "model", "extends", "import", "const", "type", "enum", "record", "var", "ghost", "state", "frame",
             "region", "stack", "ist", "slots", "cells", "hardware", "user", "task_stack", "deliver",
             "iret", "via", "vector", "async", "sync", "anywhere", "when", "lands", "on", "current",
             "user_on_task", "enters", "max", "nesting", "start", "proc", "ref", "return", "if", "else",

@@ -22,10 +22,20 @@ import java.util.Map;
  * {@code extends B} is looked up relative to the extending file first ({@code B} or
  * {@code B.entry}; for a bundled model: relative to its directory among the bundled models),
  * then as a bundled name.
+ *
+ * <p>{@code import L;} is replaced by the declarations of the library {@code L}: the classpath
+ * resource {@code entrycheck/library/L.entry} ({@link #LIBRARY_ROOT}). The model module ships
+ * no library; the x86 entry invariants ({@code entry-invariants}) are in the properties
+ * module, which depends on this one, so the class path is the only link: whoever loads the
+ * x86 models (the checker, tests of the properties module and above) has that jar on it. A
+ * library is imported once per model (further imports of it, in the file, its bases or other
+ * libraries, add nothing); an import cycle between libraries is an error.
  */
 public final class ModelLoader {
     /** Where the bundled models live on the classpath. */
     public static final String ROOT = "entrycheck/models/";
+    /** Where libraries live on the classpath; {@code INDEX} files there name them (one a line). */
+    public static final String LIBRARY_ROOT = "entrycheck/library/";
 
     private ModelLoader() { }
 
@@ -74,9 +84,12 @@ public final class ModelLoader {
         if (f.header() != null && f.header().base() != null) {
             throw diags.fail(f.header().basePos(), "a model given as text cannot extend another");
         }
-        List<AstDecl> decls = DeltaApplier.apply(List.of(), f, false, diags);
+        Imports imports = new Imports(diags);
+        List<AstDecl> decls = DeltaApplier.apply(List.of(), imports.expand(f), false, diags);
         diags.throwIfAny();
-        MergedModel m = new MergedModel(file, decls, List.of(f.source()), new Pos(file, 1, 1));
+        List<SourceText> sources = new ArrayList<>(List.of(f.source()));
+        sources.addAll(imports.sources);
+        MergedModel m = new MergedModel(file, decls, sources, new Pos(file, 1, 1));
         return Checker.check(m, overrides, diags);
     }
 
@@ -91,6 +104,40 @@ public final class ModelLoader {
         }
         Collections.sort(out);
         return List.copyOf(out);
+    }
+
+    /** The names of the libraries on the class path, sorted (from every {@code entrycheck/library/INDEX}). */
+    public static List<String> libraries() {
+        List<String> out = new ArrayList<>();
+        try {
+            java.util.Enumeration<java.net.URL> urls = ModelLoader.class.getClassLoader().getResources(LIBRARY_ROOT + "INDEX");
+            while (urls.hasMoreElements()) {
+                try (InputStream in = urls.nextElement().openStream()) {
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        String l = line.trim();
+                        if (!l.isEmpty() && !l.startsWith("#") && !out.contains(l)) out.add(l);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        Collections.sort(out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The declarations of a library with its own imports expanded, as a model that imports it
+     * gets them (tools: the property catalog).
+     *
+     * @throws ModelException with the library's file:line:col on a syntax error, a declaration
+     *                        a library may not hold, or an unknown library
+     */
+    public static List<AstDecl> library(String name) throws ModelException {
+        Diags diags = new Diags();
+        List<AstDecl> decls = new Imports(diags).library(name, null);
+        diags.throwIfAny();
+        return decls;
     }
 
     /** The source text of a bundled model or a model file. */
@@ -204,12 +251,74 @@ public final class ModelLoader {
         }
         List<AstDecl> decls = List.of();
         List<SourceText> sources = new ArrayList<>();
+        Imports imports = new Imports(diags);
         for (int i = chain.size() - 1; i >= 0; i--) {
-            decls = DeltaApplier.apply(decls, chain.get(i), i < chain.size() - 1, diags);
+            decls = DeltaApplier.apply(decls, imports.expand(chain.get(i)), i < chain.size() - 1, diags);
         }
         diags.throwIfAny();
         for (ModelFile f : chain) sources.add(f.source());
+        sources.addAll(imports.sources);
         String name = first.bundled != null ? first.bundled : nameOrPath;
         return new MergedModel(name, decls, sources, new Pos(first.text.file(), 1, 1));
+    }
+
+    /**
+     * Expands {@code import} declarations for one load: each library once, cycles reported at
+     * the import that closes them. {@link #sources} collects the libraries' texts (they are part
+     * of the model's source hash).
+     */
+    private static final class Imports {
+        private final Diags diags;
+        private final java.util.Set<String> done = new java.util.HashSet<>();
+        private final List<String> active = new ArrayList<>();
+        final List<SourceText> sources = new ArrayList<>();
+
+        Imports(Diags diags) { this.diags = diags; }
+
+        /** {@code f} with each {@code import} replaced by the library's declarations. */
+        ModelFile expand(ModelFile f) throws ModelException {
+            if (f.decls().stream().noneMatch(d -> d instanceof AstDecl.Import)) return f;
+            List<AstDecl> out = new ArrayList<>();
+            for (AstDecl d : f.decls()) {
+                if (d instanceof AstDecl.Import) {
+                    AstDecl.Import i = (AstDecl.Import) d;
+                    out.addAll(library(i.library(), i.libraryPos()));
+                } else {
+                    out.add(d);
+                }
+            }
+            return new ModelFile(f.source(), f.header(), out);
+        }
+
+        /** The library's declarations, or none if this load already has them; {@code at} is the import (null: a tool). */
+        List<AstDecl> library(String name, Pos at) throws ModelException {
+            if (active.contains(name)) {
+                List<String> cycle = new ArrayList<>(active.subList(active.indexOf(name), active.size()));
+                cycle.add(name);
+                throw diags.fail(at, "import cycle: " + String.join(" -> ", cycle));
+            }
+            if (!done.add(name)) return List.of();
+            String file = LIBRARY_ROOT + name + ".entry";
+            String text = resource(file);
+            if (text == null) {
+                String hint = Suggest.closest(name, libraries());
+                String msg = "no library '" + name + "' on the class path (" + file + ")"
+                        + (hint == null ? "" : " (did you mean '" + hint + "'?)");
+                throw at == null ? new ModelException(new Diagnostic(name, 1, 1, msg, null)) : diags.fail(at, msg);
+            }
+            ModelFile lib = Parser.parse(new SourceText(file, text), diags);
+            if (lib.header() != null) throw diags.fail(lib.header().pos(), "a library has no 'model' line (it is imported, not checked)");
+            for (AstDecl d : lib.decls()) {
+                if (!(d instanceof AstDecl.Property || d instanceof AstDecl.Import || d instanceof AstDecl.Const
+                        || d instanceof AstDecl.TypeDef || (d instanceof AstDecl.Var && ((AstDecl.Var) d).ghost()))) {
+                    throw diags.fail(d.pos(), "a library declares only properties, ghost variables, constants, types and imports");
+                }
+            }
+            active.add(name);
+            ModelFile expanded = expand(lib);
+            active.remove(active.size() - 1);
+            sources.add(lib.source());
+            return expanded.decls();
+        }
     }
 }

@@ -60,6 +60,13 @@ public final class Parser extends StmtParser {
         if (!t.isWord()) throw error("expected a declaration");
         switch (t.text()) {
             case "model": return modelHeader();
+            case "import": {
+                next();
+                Pos namePos = peek().pos();
+                String lib = dashedName("a library name (import entry-invariants;)", false);
+                expect(";", "after 'import " + lib + "'");
+                return new AstDecl.Import(t.pos(), lib, namePos);
+            }
             case "const": return constDecl();
             case "type": return typeDef();
             case "ghost": {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * property (shared/domain/BUG-CATALOG.md). Checking them is the batch job's (batches/all.yaml).
  */
 class X86ModelsTest {
+    // Lives in the properties module: the x86_64 models import its library (entry-invariants),
+    // which the model module does not have on its class path.
 
     static final List<String> LIBRARY = List.of("pkrs-restored", "pkrs-default", "rcu-balanced", "rcu-watching",
             "zeroed-init-intact", "uninit-not-read", "frame-intact", "lockdep-consistent", "tracing-consistent",
