@@ -4,6 +4,8 @@ import entrycheck.ir.Program;
 import entrycheck.ir.Property;
 import entrycheck.lang.ModelException;
 import entrycheck.lang.ModelLoader;
+import entrycheck.properties.PropertyKinds;
+import entrycheck.properties.PropertyLibrary;
 import entrycheck.trace.SafeText;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +13,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +32,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "List the bundled models (name and the first comment line of the model file), or the "
-                    + "properties they declare (name, description, source reference; each name once)."})
+                    + "properties: each property library (import NAME;) with kind, description and kernel "
+                    + "source, the built-in properties, and those the bundled models declare themselves."})
 public final class ListCommand implements Callable<Integer> {
 
     /** Where the bundled model files live on the class path (docs/LANGUAGE.md). */
@@ -63,21 +69,59 @@ public final class ListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Three sections: each property library on the class path (name, kind, description, kernel
+     * source), the checker's built-in properties, and properties the bundled models declare
+     * themselves (with the first model that declares each).
+     */
     private int properties() throws ModelException {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Property> byName = new TreeMap<>();
-        for (Program p : ModelSet.load(ModelLoader.bundledModels(), Map.of())) {
-            for (Property prop : p.properties()) byName.putIfAbsent(prop.name(), prop);
+        List<String> libraries = PropertyLibrary.available();
+        Map<String, List<PropertyLibrary.Entry>> sections = new LinkedHashMap<>();
+        Set<String> listed = new HashSet<>();
+        for (String lib : libraries) {
+            List<PropertyLibrary.Entry> entries = PropertyLibrary.load(lib).properties();
+            sections.put("library " + lib + " (import " + lib + ";)", entries);
+            for (PropertyLibrary.Entry e : entries) listed.add(e.name());
         }
-        int width = byName.keySet().stream().mapToInt(String::length).max().orElse(0);
-        for (Property prop : byName.values()) {
-            StringBuilder line = new StringBuilder(pad(SafeText.of(prop.name()), width));
-            if (!prop.description().isEmpty()) line.append("  ").append(SafeText.of(prop.description()));
-            if (!prop.source().isEmpty()) line.append("  [").append(SafeText.of(prop.source())).append(']');
-            out.println(line.toString().stripTrailing());
+        sections.put("built in", PropertyLibrary.builtins());
+        for (PropertyLibrary.Entry e : PropertyLibrary.builtins()) listed.add(e.name());
+        Map<String, String[]> declared = new TreeMap<>();
+        for (Program p : ModelSet.load(ModelLoader.bundledModels(), Map.of())) {
+            for (Property prop : p.properties()) {
+                if (listed.contains(prop.name()) || declared.containsKey(prop.name())) continue;
+                declared.put(prop.name(), new String[] {prop.description(), prop.source(), p.name()});
+            }
+        }
+        int width = 0;
+        for (List<PropertyLibrary.Entry> es : sections.values()) {
+            for (PropertyLibrary.Entry e : es) width = Math.max(width, e.name().length());
+        }
+        for (String n : declared.keySet()) width = Math.max(width, n.length());
+        int kindWidth = PropertyKinds.ALL.stream().mapToInt(k -> k.name().length()).max().orElse(0);
+        for (Map.Entry<String, List<PropertyLibrary.Entry>> section : sections.entrySet()) {
+            out.println(SafeText.of(section.getKey()) + ":");
+            for (PropertyLibrary.Entry e : section.getValue()) {
+                out.println(line(e.name(), width, pad(e.kind().name(), kindWidth) + "  " + SafeText.of(e.description()), e.source()));
+            }
+        }
+        if (!declared.isEmpty()) {
+            out.println("declared by bundled models:");
+            for (Map.Entry<String, String[]> d : declared.entrySet()) {
+                String[] v = d.getValue();
+                String desc = (v[0].isEmpty() ? "" : SafeText.of(v[0]) + "  ") + "(" + SafeText.of(v[2]) + ")";
+                out.println(line(d.getKey(), width, desc, v[1]));
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code   NAME  TEXT  [SOURCE]}, the name padded to {@code width}. */
+    private static String line(String name, int width, String text, String source) {
+        StringBuilder line = new StringBuilder("  ").append(pad(SafeText.of(name), width)).append("  ").append(text);
+        if (!source.isEmpty()) line.append("  [").append(SafeText.of(source)).append(']');
+        return line.toString().stripTrailing();
     }
 
     /**

@@ -1,10 +1,12 @@
 package entrycheck.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import entrycheck.lang.ModelLoader;
+import entrycheck.properties.PropertyLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +151,18 @@ class CheckEndToEndTest {
         assertFalse(ModelLoader.bundledModels().isEmpty(), "no bundled models");
         CliRun r = CliRun.run("list", "properties");
         assertEquals(ExitCodes.OK, r.exitCode(), r.both());
-        assertTrue(r.out().contains("no-deadlock"), r.both());
-        assertTrue(r.out().contains("domain"), r.both());
+        String out = r.out();
+        assertTrue(out.startsWith("library entry-invariants (import entry-invariants;):\n"), r.both());
+        assertTrue(out.matches("(?s).*\n  pkrs-restored +balanced-across-entry +at every return PKRS equals its value when "
+                + "the entry interrupted  \\[arch/x86/mm/pkeys\\.c\\]\n.*"), r.both());
+        assertTrue(out.matches("(?s).*\nbuilt in:\n  domain .*\n  no-deadlock .*\n  returns-eventually +"
+                + "eventually-returns +every entry eventually returns to the code it interrupted \\(liveness, weak fairness "
+                + "of instruction execution\\)  \\[kernel/entry/common\\.c\\]\n.*"), r.both());
+        assertTrue(out.matches("(?s).*\ndeclared by bundled models:\n.*  mutex +one process at a time holds the lock  "
+                + "\\(bench/big\\)\n.*"), r.both());
+        for (PropertyLibrary.Entry e : assertDoesNotThrow(PropertyLibrary::entryInvariants).properties()) {
+            assertEquals(1, out.lines().filter(l -> l.startsWith("  " + e.name() + " ")).count(), e.name() + "\n" + out);
+            assertTrue(out.contains(e.description() + "  [" + e.source() + "]"), e.name() + "\n" + out);
+        }
     }
 }

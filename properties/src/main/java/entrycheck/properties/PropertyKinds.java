@@ -36,6 +36,9 @@ public final class PropertyKinds {
                     + "slot now, or when this entry has not written the field and it is not zero.");
     public static final Kind UNINIT_READS = new Kind("uninit-reads", "uninit reads",
             "a handler's read of an uninitialised frame field before this entry wrote it (read-before-write).");
+    public static final Kind DOMAIN = new Kind("domain", "(built in: domain)",
+            "no assignment out of a variable's range, no index out of range, no division by zero, no "
+                    + "stack overflow.");
     public static final Kind DEADLOCK = new Kind("deadlock", "(built in: no-deadlock)",
             "no reachable state without successors unless it is an allowed `end when` state.");
     public static final Kind EVENTUALLY_RETURNS = new Kind("eventually-returns", "(built in: returns-eventually)",
@@ -44,7 +47,7 @@ public final class PropertyKinds {
 
     /** Every kind, the declarable ones first. */
     public static final List<Kind> ALL = List.of(INVARIANT, ASSERTION, BALANCED, FRAME_INTACT, ZEROED_READS,
-            UNINIT_READS, DEADLOCK, EVENTUALLY_RETURNS);
+            UNINIT_READS, DOMAIN, DEADLOCK, EVENTUALLY_RETURNS);
 
     /**
      * The kind of a declared property body. A body kind this catalog does not know yet (the

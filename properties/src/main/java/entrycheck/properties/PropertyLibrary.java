@@ -68,10 +68,13 @@ public final class PropertyLibrary {
 
     /**
      * The built-in properties the checker adds to models, in the order {@code list properties}
-     * shows them: {@code no-deadlock} (every model) and {@code returns-eventually} (liveness).
+     * shows them: {@code domain} and {@code no-deadlock} (every model), and
+     * {@code returns-eventually} (liveness under fairness).
      */
     public static List<Entry> builtins() {
         return List.of(
+                new Entry("domain", "no assignment out of range, bad index, division by zero or stack overflow",
+                        PropertyKinds.DOMAIN, "", null),
                 new Entry("no-deadlock", "no reachable state without successors unless it is an allowed end state",
                         PropertyKinds.DEADLOCK, "", null),
                 new Entry("returns-eventually", "every entry eventually returns to the code it interrupted "
