@@ -299,7 +299,8 @@ public final class ModelLoader {
             }
             if (!done.add(name)) return List.of();
             String file = LIBRARY_ROOT + name + ".entry";
-            String text = resource(file);
+            boolean plain = !name.isEmpty() && !name.startsWith("/") && !name.contains("..") && !name.contains("\\");
+            String text = plain ? resource(file) : null;
             if (text == null) {
                 String hint = Suggest.closest(name, libraries());
                 String msg = "no library '" + name + "' on the class path (" + file + ")"

@@ -136,6 +136,8 @@ class ImportTest {
         assertEquals(List.of("x-bounded", "not-flagged", "x-nonneg"), props);
         ModelException e = assertThrows(ModelException.class, () -> ModelLoader.library("nope"));
         assertNotNull(e.diagnostics().get(0).message());
+        ModelException up = assertThrows(ModelException.class, () -> ModelLoader.library("../test/features"));
+        assertTrue(up.diagnostics().get(0).message().startsWith("no library '../test/features'"), up.getMessage());
     }
 
     @Test
