@@ -10,6 +10,9 @@ import entrycheck.properties.PropertyLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +147,21 @@ class CheckEndToEndTest {
         assertEquals(ExitCodes.FAILED, r.exitCode(), r.both());
         assertTrue(r.out().contains("\nsummary: 2 models, "), r.both());
         assertTrue(r.out().matches("(?s).*\n  [^\n]*b\\.entry: small: FAIL: expected to hold\n"), r.both());
+    }
+
+    /** {@code -p} selects every property of the imported library (one run of mainline, all thirteen selected). */
+    @Test
+    void everyLibraryPropertyCanBeSelected() {
+        List<String> args = new ArrayList<>(List.of("check", "x86_64/mainline"));
+        List<PropertyLibrary.Entry> lib = assertDoesNotThrow(PropertyLibrary::entryInvariants).properties();
+        for (PropertyLibrary.Entry e : lib) args.addAll(List.of("-p", e.name()));
+        CliRun r = CliRun.run(args.toArray(new String[0]));
+        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        for (PropertyLibrary.Entry e : lib) {
+            assertTrue(r.out().matches("(?s).*\n  (holds|VIOLATED) +" + Pattern.quote(e.name()) + " +ok.*"),
+                    e.name() + "\n" + r.both());
+        }
+        assertFalse(r.out().contains("no-deadlock"), r.both());
     }
 
     @Test
