@@ -80,24 +80,8 @@ final class Liveness {
         }
         List<Transition> ts = program.transitions();
         this.environment = new boolean[ts.size()];
-        for (Transition t : ts) environment[t.id()] = isEnvironment(t, nesting.depth());
+        for (Transition t : ts) environment[t.id()] = t.isEnvironment(nesting.depth());
         this.local = new IntMap(Math.max(16, store.size() / 2));
-    }
-
-    /**
-     * A delivery that completes no instruction: asynchronous, {@code sync anywhere}, or the
-     * {@code (fault)} of a {@code may_raise} (the pc stays at the faulting instruction). A
-     * {@code raise} (a trap: the instruction completes, its pc advances) is instruction execution.
-     */
-    static boolean isEnvironment(Transition t, int depthVar) {
-        if (t.kind() != Transition.Kind.DELIVER) return false;
-        for (Transition.Pre p : t.pre()) {
-            if (p.var() == depthVar) continue;
-            for (entrycheck.ir.Update u : t.updates()) {
-                if (u instanceof entrycheck.ir.Update.Assign a && a.var() == p.var()) return false;
-            }
-        }
-        return true;
     }
 
     /** The ids of the selected liveness properties. */
