@@ -31,8 +31,8 @@ import java.util.List;
  * <p><b>How.</b> The subgraph of the reachable states with depth >= 1 (every cycle of an
  * activation that never returns lies in it: a return from level d leads to depth d - 1, and a
  * new activation at level d needs depth d - 1 first) is materialised as edges (compressed
- * rows: 8 bytes per edge, plus a 12-byte hash entry and 30 bytes of search arrays per state
- * of depth >= 1). Its strongly connected components come from Tarjan's algorithm with an explicit
+ * rows: 8 bytes per edge; per state of depth >= 1 a hash entry of 13 bytes at load 0.25 to
+ * 0.75 and about 50 bytes of numbering and search arrays; docs/PERFORMANCE.md has measurements). Its strongly connected components come from Tarjan's algorithm with an explicit
  * stack. A non-trivial component contains a weakly fair cycle iff every code transition enabled
  * in all of its states labels one of its internal edges (a cycle through all its states and
  * edges is then fair; if some transition is enabled everywhere in it and never taken inside
@@ -60,7 +60,7 @@ final class Liveness {
     private int[] target;
     private int[] action;
     private int edges;
-    private final IntMap local;
+    private IntMap local;
 
     // the property being checked: may the loop contain environment deliveries; excluded nodes
     private boolean storms;
@@ -81,7 +81,6 @@ final class Liveness {
         List<Transition> ts = program.transitions();
         this.environment = new boolean[ts.size()];
         for (Transition t : ts) environment[t.id()] = t.isEnvironment(nesting.depth());
-        this.local = new IntMap(Math.max(16, store.size() / 2));
     }
 
     /** The ids of the selected liveness properties. */
@@ -132,6 +131,7 @@ final class Liveness {
             if (depth(s) >= 1) count++;
         }
         m = count;
+        local = new IntMap(Math.max(16, m));
         stateOf = new int[m];
         int k = 0;
         for (int i = 0; i < n; i++) {
