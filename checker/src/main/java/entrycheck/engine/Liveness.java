@@ -62,6 +62,9 @@ final class Liveness {
     private int edges;
     private IntMap local;
 
+    private final int[] enabledBuf;
+    private final boolean[] markScratch;
+
     // the property being checked: may the loop contain environment deliveries; excluded nodes
     private boolean storms;
     private boolean[] excluded;
@@ -71,6 +74,8 @@ final class Liveness {
         this.system = system;
         this.store = store;
         this.words = system.words();
+        this.enabledBuf = new int[Math.max(1, system.transitionCount())];
+        this.markScratch = new boolean[system.transitionCount()];
         Program.Nesting nesting = program.nesting();
         this.depthVar = program.layout().var(nesting.depth());
         this.vecVar = new Var[nesting.vectorOfLevel().length];
@@ -299,20 +304,30 @@ final class Liveness {
         int[] nodes = Arrays.copyOfRange(members, start[c], start[c + 1]);
         int[] always = alwaysEnabled(nodes);
         if (always.length == 0) return true;
-        boolean[] taken = new boolean[system.transitionCount()];
+        boolean[] taken = scratchTaken();
         for (int u : nodes) {
             for (int e = offset[u]; e < offset[u + 1]; e++) {
                 if (usable(u, e) && comp[target[e]] == c) taken[action[e]] = true;
             }
         }
-        for (int t : always) if (!taken[t]) return false;
-        return true;
+        boolean fair = true;
+        for (int t : always) if (!taken[t]) fair = false;
+        for (int u : nodes) for (int e = offset[u]; e < offset[u + 1]; e++) taken[action[e]] = false;
+        return fair;
+    }
+
+    private boolean[] takenScratch;
+
+    /** A per-transition scratch array, all false (callers clear what they set). */
+    private boolean[] scratchTaken() {
+        if (takenScratch == null) takenScratch = new boolean[system.transitionCount()];
+        return takenScratch;
     }
 
     /** The code (non-environment) transitions enabled in every state of {@code nodes}, by id. */
     private int[] alwaysEnabled(int[] nodes) {
-        int[] buf = new int[Math.max(1, system.transitionCount())];
-        boolean[] mark = new boolean[system.transitionCount()];
+        int[] buf = enabledBuf;
+        boolean[] mark = markScratch;
         long[] s = new long[words];
         int[] cand = null;
         int nc = 0;
