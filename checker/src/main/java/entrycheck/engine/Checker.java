@@ -48,7 +48,7 @@ public final class Checker {
             default:
                 ParallelBfs bfs = new ParallelBfs(program, system, selected, options, monitor, ParallelBfs.Tuning.DEFAULT);
                 CheckResult result = bfs.run();
-                return Liveness.apply(result, program, system, bfs.store(), selected);
+                return Liveness.apply(result, program, system, bfs.store(), selected, monitor);
         }
     }
 

@@ -95,22 +95,35 @@ final class Liveness {
         return out;
     }
 
+    /** Bytes the pass needs per stored state and per fired transition (an upper bound on edges), see the class comment. */
+    static final long BYTES_PER_STATE = 100, BYTES_PER_TRANSITION = 16;
+
     /**
      * The result of a breadth-first search with the verdicts of its selected liveness properties
      * filled in: unchanged when the search was incomplete (they stay incomplete) or selected none.
+     * They are {@link Verdict.Incomplete} when the heap cannot hold the graph (checked before
+     * anything is allocated) or the monitor asks to stop during the pass.
      */
     static CheckResult apply(CheckResult result, Program program, TransitionSystem system, StateStore store,
-                             boolean[] selected) {
+                             boolean[] selected, SearchMonitor monitor) {
         List<Integer> ids = selectedLiveness(program, selected);
         if (ids.isEmpty() || !result.complete() || program.nesting() == null) return result;
         long start = System.nanoTime();
-        Liveness live = new Liveness(program, system, store);
-        live.build();
+        String stop = memoryShortfall(store.size(), result.stats().transitions());
+        Liveness live = null;
+        if (stop == null) {
+            live = new Liveness(program, system, store);
+            if (!live.build(monitor)) stop = "interrupted during the liveness pass";
+        }
         List<CheckResult.PropertyResult> out = new ArrayList<>();
         for (CheckResult.PropertyResult r : result.properties()) {
             Property p = r.property();
             if (!p.kind().isLiveness()) {
                 out.add(r);
+                continue;
+            }
+            if (stop != null) {
+                out.add(new CheckResult.PropertyResult(p, new Verdict.Incomplete(stop)));
                 continue;
             }
             Trace lasso = live.findLasso(p.id(), p.kind() == Property.Kind.RETURNS_UNDER_STORMS, unlessOf(program, p.id()));
@@ -123,6 +136,22 @@ final class Liveness {
         return new CheckResult(result.program(), out, withLiveness, result.complete(), result.stopReason());
     }
 
+    /** Why the heap cannot hold the liveness graph of {@code states} states, or null when it can. */
+    static String memoryShortfall(long states, long transitions) {
+        long need = states * BYTES_PER_STATE + transitions * BYTES_PER_TRANSITION;
+        if (need <= available()) return null;
+        System.gc(); // the estimate of free memory counts garbage as used; ask once before giving up
+        long free = available();
+        if (need <= free) return null;
+        return "not enough memory for the liveness graph (about " + (need >> 20) + " MB needed, "
+                + (free >> 20) + " MB free; raise -Xmx through JAVA_OPTS)";
+    }
+
+    private static long available() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
     private static entrycheck.ir.Expr unlessOf(Program program, int property) {
         for (entrycheck.ir.Invariant u : program.unless()) if (u.property() == property) return u.holds();
         return null;
@@ -132,11 +161,13 @@ final class Liveness {
 
     private int depth(long[] s) { return StateLayout.get(s, depthVar); }
 
-    private void build() {
+    /** Builds the graph; false when the monitor asked to stop. */
+    private boolean build(SearchMonitor monitor) {
         int n = store.size();
         long[] s = new long[words];
         int count = 0;
         for (int i = 0; i < n; i++) {
+            if ((i & 0xFFFF) == 0 && monitor.stopRequested()) return false;
             store.load(i, s);
             if (depth(s) >= 1) count++;
         }
@@ -157,6 +188,7 @@ final class Liveness {
         int[] buf = new int[Math.max(1, system.transitionCount())];
         long[] next = new long[words];
         for (int u = 0; u < m; u++) {
+            if ((u & 0xFFFF) == 0 && monitor.stopRequested()) return false;
             offset[u] = edges;
             store.load(stateOf[u], s);
             int ne = enabledOrNone(s, buf);
@@ -176,6 +208,7 @@ final class Liveness {
             }
         }
         offset[m] = edges;
+        return true;
     }
 
     private int enabledOrNone(long[] s, int[] buf) {

@@ -198,6 +198,17 @@ class LivenessTest {
     }
 
     @Test
+    void noVerdictWithoutTheWholeStateSpaceOrTheMemoryForItsGraph() throws Exception {
+        Program p = load(model("  spin: while (!flag) { skip; } iret;", ""));
+        CheckResult r = BfsEngine.check(p, new CheckOptions(Set.of("live"), 3, null, 1));
+        assertFalse(r.complete());
+        assertInstanceOf(Verdict.Incomplete.class, verdict(r, "live"));
+        assertEquals(null, Liveness.memoryShortfall(10, 10));
+        String why = Liveness.memoryShortfall(Long.MAX_VALUE / Liveness.BYTES_PER_STATE / 2, 0);
+        assertTrue(why != null && why.startsWith("not enough memory for the liveness graph"), why);
+    }
+
+    @Test
     void theResultDoesNotDependOnTheThreadCount() throws Exception {
         Program p = load(model("  spin: while (!flag) { skip; } iret;", "rule toggle true ==> { tick = !tick; }"));
         Trace one = lasso(BfsEngine.check(p, new CheckOptions(Set.of(), 0, null, 1)), "live");
