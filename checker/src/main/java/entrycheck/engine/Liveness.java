@@ -32,8 +32,9 @@ import java.util.List;
  * activation that never returns lies in it: a return from level d leads to depth d - 1, and a
  * new activation at level d needs depth d - 1 first) is materialised as edges (compressed
  * rows: 8 bytes per edge; per state of depth >= 1 a hash entry of 13 bytes at load 0.25 to
- * 0.75 and about 50 bytes of numbering and search arrays; docs/PERFORMANCE.md has measurements). Its strongly connected components come from Tarjan's algorithm with an explicit
- * stack. A non-trivial component contains a weakly fair cycle iff every code transition enabled
+ * 0.75 and about 50 bytes of numbering and search arrays; docs/PERFORMANCE.md has
+ * measurements). Its strongly connected components come from Tarjan's algorithm with an
+ * explicit stack. A non-trivial component contains a weakly fair cycle iff every code transition enabled
  * in all of its states labels one of its internal edges (a cycle through all its states and
  * edges is then fair; if some transition is enabled everywhere in it and never taken inside
  * it, no cycle inside it is fair). Of the fair components the one with the smallest state
@@ -49,7 +50,7 @@ final class Liveness {
     private final StateStore store;
     private final Var depthVar;
     private final Var[] vecVar;
-    /** per transition: an environment delivery (asynchronous or {@code sync anywhere}). */
+    /** per transition: a delivery that completes no instruction ({@link Transition#isEnvironment}). */
     private final boolean[] environment;
     private final int words;
 
