@@ -159,6 +159,12 @@ public final class BmcCommand implements Callable<Integer> {
                     + SafeText.of(String.join("', '", unknown)) + "' in model " + SafeText.of(program.name())
                     + "; its properties: " + SafeText.of(String.join(", ", known)));
         }
+        for (Property p : program.properties()) {
+            if (p.kind().isLiveness() && properties.contains(p.name())) {
+                throw new ParameterException(spec.commandLine(), "'" + SafeText.of(p.name()) + "' is a liveness property:"
+                        + " a bounded unrolling has no loops; check it with 'entrycheck check'");
+            }
+        }
     }
 
     static String depthLine(BoundedResult.DepthRun run) {

@@ -112,6 +112,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<Program> programs = ModelSet.load(names, modelOptions.overrides());
         List<Set<String>> selections = selectProperties(programs);
+        if (engine.engine() != CheckOptions.Engine.BFS) rejectLiveness(programs, selections);
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -158,6 +159,19 @@ public final class CheckCommand implements Callable<Integer> {
         }
         try (ProgressLine line = new ProgressLine(SafeText.of(program.name()), err, interrupt::requested, 1000)) {
             return Checker.check(program, options, line);
+        }
+    }
+
+    /** Only the breadth-first engine checks liveness: naming a liveness property for another engine is a usage error. */
+    private void rejectLiveness(List<Program> programs, List<Set<String>> selections) {
+        for (int i = 0; i < programs.size(); i++) {
+            if (selections.get(i) == null) continue;
+            for (Property p : programs.get(i).properties()) {
+                if (p.kind().isLiveness() && selections.get(i).contains(p.name())) {
+                    throw new ParameterException(spec.commandLine(), "'" + SafeText.of(p.name()) + "' is a liveness property: "
+                            + "only the breadth-first engine checks it (--engine bfs)");
+                }
+            }
         }
     }
 

@@ -37,6 +37,7 @@ public final class Checker {
      */
     public static CheckResult check(Program program, CheckOptions options, SearchMonitor monitor) {
         boolean[] selected = select(program, options.properties());
+        if (options.engine() != CheckOptions.Engine.BFS) withoutLiveness(program, options, selected);
         if (options.engine() != CheckOptions.Engine.BFS && (options.checkpointDir() != null || options.resumeDir() != null)) {
             throw new IllegalArgumentException("checkpoints are written and resumed by the breadth-first search only");
         }
@@ -44,7 +45,28 @@ public final class Checker {
         switch (options.engine()) {
             case DFS: return new DfsEngine(program, system, selected, options, monitor).run();
             case RANDOM: return new RandomWalk(program, system, selected, options, monitor).run();
-            default: return new ParallelBfs(program, system, selected, options, monitor, ParallelBfs.Tuning.DEFAULT).run();
+            default:
+                ParallelBfs bfs = new ParallelBfs(program, system, selected, options, monitor, ParallelBfs.Tuning.DEFAULT);
+                CheckResult result = bfs.run();
+                return Liveness.apply(result, program, system, bfs.store(), selected, monitor);
+        }
+    }
+
+    /**
+     * The depth-first and random engines do not check liveness (a lasso needs every reachable
+     * state and its BFS number): with every property selected they leave the liveness
+     * properties out of the result; naming one with {@code -p} is an error.
+     *
+     * @throws IllegalArgumentException when {@code options} names a liveness property
+     */
+    private static void withoutLiveness(Program program, CheckOptions options, boolean[] selected) {
+        for (Property p : program.properties()) {
+            if (!p.kind().isLiveness() || !selected[p.id()]) continue;
+            if (options.properties().contains(p.name())) {
+                throw new IllegalArgumentException("'" + p.name() + "' is a liveness property: only the breadth-first engine checks it"
+                        + " (use --engine bfs)");
+            }
+            selected[p.id()] = false;
         }
     }
 

@@ -4,7 +4,6 @@ import entrycheck.ir.Program;
 import entrycheck.ir.Property;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,11 +57,16 @@ public final class BoundedSearch {
         return new BoundedResult.NoneWithin(options.depth(), runs, System.nanoTime() - start);
     }
 
-    /** Per property id: is it searched for ({@code names} empty: all). */
+    /**
+     * Per property id: is it searched for ({@code names} empty: all but the liveness properties,
+     * which a finite unrolling cannot violate).
+     *
+     * @throws IllegalArgumentException for an unknown name or a liveness property
+     */
     static boolean[] select(Program program, Set<String> names) {
         boolean[] selected = new boolean[program.properties().size()];
         if (names.isEmpty()) {
-            Arrays.fill(selected, true);
+            for (Property p : program.properties()) selected[p.id()] = !p.kind().isLiveness();
             return selected;
         }
         for (String name : new TreeSet<>(names)) {
@@ -71,6 +75,10 @@ public final class BoundedSearch {
                 Set<String> known = new TreeSet<>();
                 for (Property q : program.properties()) known.add(q.name());
                 throw new IllegalArgumentException("unknown property '" + name + "'; the model has: " + String.join(", ", known));
+            }
+            if (p.kind().isLiveness()) {
+                throw new IllegalArgumentException("'" + name + "' is a liveness property: a bounded unrolling has no loops;"
+                        + " check it with 'entrycheck check' (breadth-first engine)");
             }
             selected[p.id()] = true;
         }

@@ -62,6 +62,10 @@ public final class Replay {
         long[] next = new long[ts.words()];
         long[] best = new long[ts.words()];
         int steps = trace.steps().size() - 1;
+        boolean lasso = target.kind().isLiveness();
+        long[][] visited = lasso ? new long[steps + 1][] : null;
+        int[] taken = lasso ? new int[steps + 1] : null;
+        if (lasso) visited[0] = state.clone();
         for (int i = 1; i <= steps; i++) {
             TraceDocument.StepInfo step = trace.steps().get(i);
             int n;
@@ -98,9 +102,14 @@ public final class Replay {
             long[] tmp = state;
             state = best;
             best = tmp;
+            if (lasso) {
+                visited[i] = state.clone();
+                taken[i] = chosen;
+            }
             ts.checkInvariants(state, (p, m) -> { if (p == target.id()) found.add(m); });
             if (!found.isEmpty()) return new Result.Reproduced(i, found.get(0));
         }
+        if (lasso) return lasso(trace, program, ts, target, visited, taken);
         if (target.kind() == Property.Kind.DEADLOCK) {
             try {
                 if (ts.enabled(state, buf) == 0 && !ts.isEnd(state)) {
@@ -111,6 +120,53 @@ public final class Replay {
             }
         }
         return new Result.NotReproduced(steps);
+    }
+
+    /**
+     * A liveness trace is reproduced when its loop (steps loopStart+1 .. n) is a counterexample
+     * of the model's property: it closes (the last state is the state at loopStart), the nesting
+     * depth stays >= 1 on it, the property's {@code unless} condition is false on it, it has no
+     * environment delivery unless the property allows storms, and it is weakly fair (every
+     * instruction transition enabled in all of its states is taken on it).
+     */
+    private static Result lasso(TraceDocument trace, Program program, TransitionSystem ts, Property target,
+                                long[][] visited, int[] taken) {
+        int n = visited.length - 1;
+        int from = trace.loopStart();
+        if (from < 0 || from >= n) return new Result.Diverged(n, "a liveness trace needs a loop: loopStart must be a step before the last");
+        if (program.nesting() == null) return new Result.Diverged(0, "the model has no nesting");
+        if (!java.util.Arrays.equals(visited[from], visited[n])) return new Result.NotReproduced(n);
+        int depthVar = program.nesting().depth();
+        Var depth = program.layout().var(depthVar);
+        entrycheck.semantics.Condition unless = null;
+        for (entrycheck.ir.Invariant u : program.unless()) {
+            if (u.property() == target.id()) unless = CompiledProgram.condition(program, u.holds());
+        }
+        boolean storms = target.kind() == Property.Kind.RETURNS_UNDER_STORMS;
+        int[] buf = new int[Math.max(1, ts.transitionCount())];
+        int[] always = null;
+        for (int i = from; i < n; i++) {
+            if (StateLayout.get(visited[i], depth) < 1) return new Result.NotReproduced(n);
+            if (unless != null && holdsOrFalse(unless, visited[i])) return new Result.NotReproduced(n);
+            if (!storms && program.transitions().get(taken[i + 1]).isEnvironment(depthVar)) return new Result.NotReproduced(n);
+            int k = ts.enabled(visited[i], buf);
+            java.util.Set<Integer> here = new java.util.HashSet<>();
+            for (int j = 0; j < k; j++) if (!program.transitions().get(buf[j]).isEnvironment(depthVar)) here.add(buf[j]);
+            if (always == null) always = here.stream().mapToInt(Integer::intValue).toArray();
+            else always = java.util.Arrays.stream(always).filter(here::contains).toArray();
+        }
+        java.util.Set<Integer> loop = new java.util.HashSet<>();
+        for (int i = from + 1; i <= n; i++) loop.add(taken[i]);
+        for (int t : always) if (!loop.contains(t)) return new Result.NotReproduced(n);
+        return new Result.Reproduced(n, "steps " + (from + 1) + ".." + n + " repeat forever and no entry on them returns");
+    }
+
+    private static boolean holdsOrFalse(entrycheck.semantics.Condition c, long[] s) {
+        try {
+            return c.test(s);
+        } catch (DomainError e) {
+            return false;
+        }
     }
 
     /**

@@ -79,7 +79,8 @@ public final class Compiler {
         entrycheck.ir.StateLayout built = lay.build();
         return new Program(model.name(), model.sourceHash(), syms.constants(),
                 new entrycheck.ir.StateLayout(vars, built.words()), finish(drafts), invariants(syms, ex, props),
-                endState(syms, ex), props.list, new Program.Nesting(ctl.depth, vecs, vnames), lay.memory());
+                endState(syms, ex), props.list, new Program.Nesting(ctl.depth, vecs, vnames), lay.memory(),
+                unless(syms, ex, props));
     }
 
     private static Program plain(CheckedModel model, Symbols syms, Props props, Layout lay) {
@@ -101,6 +102,17 @@ public final class Compiler {
         for (AstDecl.Property p : syms.properties().values()) {
             if (p.body() instanceof AstDecl.PropBody.Invariant) {
                 out.add(new Invariant(props.id(p.name()), ex.value(((AstDecl.PropBody.Invariant) p.body()).holds(), Ctx.dynamic(), null)));
+            }
+        }
+        return out;
+    }
+
+    /** The {@code unless} conditions of the {@code returns eventually} properties. */
+    private static List<Invariant> unless(Symbols syms, ExprCompiler ex, Props props) {
+        List<Invariant> out = new ArrayList<>();
+        for (AstDecl.Property p : syms.properties().values()) {
+            if (p.body() instanceof AstDecl.PropBody.ReturnsEventually r && r.unless() != null) {
+                out.add(new Invariant(props.id(p.name()), ex.value(r.unless(), Ctx.dynamic(), null)));
             }
         }
         return out;

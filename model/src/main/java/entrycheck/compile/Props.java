@@ -15,7 +15,10 @@ final class Props {
 
     Props(Symbols syms) {
         for (AstDecl.Property p : syms.properties().values()) {
-            Property.Kind kind = p.body() instanceof AstDecl.PropBody.Invariant ? Property.Kind.INVARIANT : Property.Kind.STEP_CHECK;
+            Property.Kind kind = p.body() instanceof AstDecl.PropBody.Invariant ? Property.Kind.INVARIANT
+                    : p.body() instanceof AstDecl.PropBody.ReturnsEventually r
+                        ? (r.storms() ? Property.Kind.RETURNS_UNDER_STORMS : Property.Kind.RETURNS)
+                    : Property.Kind.STEP_CHECK;
             add(p.name(), kind, p.description(), p.source(), syms);
         }
         add("domain", Property.Kind.DOMAIN,

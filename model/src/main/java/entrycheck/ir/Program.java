@@ -18,10 +18,21 @@ import java.util.Map;
  * @param nesting     how nesting is represented, for traces; null for plain rule models
  * @param memory      where frames live (stacks, slots, regions), for traces and the layout engine;
  *                    null for models without frames
+ * @param unless      per liveness property with an {@code unless E} clause, E (as an
+ *                    {@link Invariant} of that property): states where it holds are no part of a
+ *                    counterexample loop
  */
 public record Program(String name, String sourceHash, Map<String, Integer> constants,
                       StateLayout layout, List<Transition> transitions, List<Invariant> invariants,
-                      Expr endState, List<Property> properties, Nesting nesting, Memory memory) {
+                      Expr endState, List<Property> properties, Nesting nesting, Memory memory,
+                      List<Invariant> unless) {
+
+    /** A program without {@code unless} clauses. */
+    public Program(String name, String sourceHash, Map<String, Integer> constants,
+                   StateLayout layout, List<Transition> transitions, List<Invariant> invariants,
+                   Expr endState, List<Property> properties, Nesting nesting, Memory memory) {
+        this(name, sourceHash, constants, layout, transitions, invariants, endState, properties, nesting, memory, List.of());
+    }
 
     /** A program without frame memory metadata. */
     public Program(String name, String sourceHash, Map<String, Integer> constants,
@@ -35,6 +46,7 @@ public record Program(String name, String sourceHash, Map<String, Integer> const
         transitions = List.copyOf(transitions);
         invariants = List.copyOf(invariants);
         properties = List.copyOf(properties);
+        unless = List.copyOf(unless);
     }
 
     public Property property(String name) {

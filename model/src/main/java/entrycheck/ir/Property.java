@@ -20,7 +20,17 @@ public record Property(int id, String name, Kind kind, String description, Strin
         /** No reachable state without successors unless it is an allowed end state. */
         DEADLOCK,
         /** Built-in: no assignment out of its domain, no bad index, no division by zero. */
-        DOMAIN
+        DOMAIN,
+        /**
+         * Liveness: every entry eventually returns, under weak fairness of instruction execution,
+         * assuming asynchronous deliveries stop eventually. A counterexample is a lasso.
+         */
+        RETURNS,
+        /** As {@link #RETURNS}, but asynchronous deliveries may go on forever (interrupt storms count). */
+        RETURNS_UNDER_STORMS;
+
+        /** A liveness property: violated by a lasso (an infinite run), not by a finite trace. */
+        public boolean isLiveness() { return this == RETURNS || this == RETURNS_UNDER_STORMS; }
     }
 
     /**

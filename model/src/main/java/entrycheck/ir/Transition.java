@@ -36,6 +36,24 @@ public record Transition(int id, String label, String source, Kind kind, int lev
         RULE
     }
 
+    /**
+     * True for a delivery that completes no instruction: an asynchronous or {@code sync anywhere}
+     * delivery (no code-location precondition), or the {@code (fault)} of a {@code may_raise}
+     * (the pc stays at the faulting instruction). A {@code raise} is a trap: the instruction
+     * completes and its pc advances in the same transition, so it is not one. Liveness treats
+     * these as the environment, with no fairness (LANGUAGE.md section 9).
+     *
+     * @param depthVar the nesting depth variable ({@link Program.Nesting#depth()})
+     */
+    public boolean isEnvironment(int depthVar) {
+        if (kind != Kind.DELIVER) return false;
+        for (Pre p : pre) {
+            if (p.var() == depthVar) continue;
+            for (Update u : updates) if (u instanceof Update.Assign a && a.var() == p.var()) return false;
+        }
+        return true;
+    }
+
     /** A precondition {@code var == value}. */
     public record Pre(int var, int value) { }
 }

@@ -74,6 +74,14 @@ public sealed interface AstDecl {
         record FrameIntact() implements PropBody { }
         record ZeroedReads() implements PropBody { }
         record UninitReads() implements PropBody { }
+        /**
+         * {@code returns eventually [under storms] [unless E]}: every entry eventually returns
+         * (liveness under weak fairness of instruction execution). Without {@code under storms}
+         * asynchronous deliveries are assumed to stop eventually; states where E holds (the
+         * machine has stopped, e.g. after a panic) are no part of a counterexample (LANGUAGE.md
+         * section 9). {@code unless} is null when absent.
+         */
+        record ReturnsEventually(boolean storms, AstExpr unless) implements PropBody { }
     }
 
     /** {@code property NAME ["description"] [@ "source"] = body;} (description and source may be ""). */

@@ -337,6 +337,12 @@ final class BodyChecker {
                     diags.error(bal.vectorPos().get(i), "unknown vector '" + v + "'" + suggestion(v, syms.vectors().keySet()));
                 }
             }
+        } else if (b instanceof PropBody.ReturnsEventually) {
+            AstExpr unless = ((PropBody.ReturnsEventually) b).unless();
+            if (unless != null) ex.expectBool(unless, Scope.global("an 'unless' condition"), "an 'unless' condition");
+            if (syms.nesting() < 0) {
+                diags.error(p.pos(), "property '" + p.name() + "' is about entries returning, but the model declares no nesting (no entries)");
+            }
         } else if (!(b instanceof PropBody.Assertion) && syms.frame() == null) {
             diags.error(p.pos(), "property '" + p.name() + "' is about frames, but the model declares no frame type");
         }

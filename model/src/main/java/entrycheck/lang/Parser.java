@@ -335,9 +335,18 @@ public final class Parser extends StmtParser {
         } else if (accept("uninit")) {
             expect("reads", "after 'uninit'");
             body = new PropBody.UninitReads();
+        } else if (accept("returns")) {
+            // contextual words: 'returns', 'eventually', 'under', 'storms', 'unless' stay usable as names
+            expect("eventually", "after 'returns'");
+            boolean storms = false;
+            if (accept("under")) {
+                expect("storms", "after 'under'");
+                storms = true;
+            }
+            body = new PropBody.ReturnsEventually(storms, accept("unless") ? expr() : null);
         } else {
             throw diags.fail(t.pos(), "expected a property kind (invariant, assertion, balanced, frame intact, "
-                    + "zeroed reads, uninit reads), found " + t.describe());
+                    + "zeroed reads, uninit reads, returns eventually), found " + t.describe());
         }
         expect(";", "after the property");
         return new AstDecl.Property(pos, name, desc, source, body);

@@ -186,4 +186,12 @@ public final class CompiledProgram implements TransitionSystem {
     @Override public boolean hasInvariants() { return invariants.length > 0; }
 
     @Override public boolean isEnd(long[] state) { return end.test(state); }
+
+    /**
+     * A state predicate of {@code program}'s layout compiled for evaluation (the liveness
+     * check's {@code unless} conditions); it throws {@link DomainError} where it cannot be evaluated.
+     */
+    public static Condition condition(Program program, entrycheck.ir.Expr e) {
+        return new ExprCompiler(program.layout()).condition(e);
+    }
 }

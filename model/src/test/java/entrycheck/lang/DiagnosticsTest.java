@@ -39,6 +39,19 @@ class DiagnosticsTest {
     }
 
     @Test
+    void returnsEventuallyNeedsItsWordsNestingAndABoolUnless() {
+        expect(BASE + "property r = returns soon;\n", 6, 22, "expected 'eventually' after 'returns', found 'soon'");
+        expect(BASE + "property r = returns eventually under fire;\n", 6, 39, "expected 'storms' after 'under', found 'fire'");
+        expect(BASE + "property r = returns eventually;\n", 6, 1,
+                "property 'r' is about entries returning, but the model declares no nesting (no entries)");
+        ModelException e = assertThrows(ModelException.class,
+                () -> ModelLoader.loadText("m.entry", BASE + "property r = returns eventually unless lock;\n", Map.of()));
+        Diagnostic d = e.diagnostics().stream().filter(x -> x.col() == 40).findFirst().orElseThrow();
+        assertEquals("m.entry:6:40", d.file() + ":" + d.line() + ":" + d.col(), d.format());
+        org.junit.jupiter.api.Assertions.assertTrue(d.message().contains("'unless' condition"), d.message());
+    }
+
+    @Test
     void unknownType() {
         expect(BASE + "var x: pct;\n", 6, 8, "unknown type 'pct' (did you mean 'pc_t'?)");
     }

@@ -184,7 +184,7 @@ class ParserTest {
             {"proc p() { if x { } }", "1:15", "expected '(' after 'if', found 'x'"},
             {"vector v async enters p;", "1:8", "vector 'v' needs 'lands on current' or 'lands on ist STACK'"},
             {"property p = sometimes x;", "1:14", "expected a property kind (invariant, assertion, balanced, frame intact, "
-                    + "zeroed reads, uninit reads), found 'sometimes'"},
+                    + "zeroed reads, uninit reads, returns eventually), found 'sometimes'"},
             {"rule r x ==> { choose { x = 1; } }", "1:34", "expected 'or { ... }' after the first branch of 'choose', found '}'"},
             {"proc p() { x == 1; }", "1:14", "expected '=' (assignment), found '=='"},
             {"proc p() { x + 1; }", "1:17", "expected '=' after 'x + 1', found ';'"},

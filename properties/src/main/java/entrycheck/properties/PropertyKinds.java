@@ -41,7 +41,7 @@ public final class PropertyKinds {
                     + "stack overflow.");
     public static final Kind DEADLOCK = new Kind("deadlock", "(built in: no-deadlock)",
             "no reachable state without successors unless it is an allowed `end when` state.");
-    public static final Kind EVENTUALLY_RETURNS = new Kind("eventually-returns", "(built in: returns-eventually)",
+    public static final Kind EVENTUALLY_RETURNS = new Kind("eventually-returns", "returns eventually",
             "every entry eventually returns to the code it interrupted: liveness, under weak fairness "
                     + "of instruction execution (an infinite run that never returns is a lasso counterexample).");
 
@@ -60,6 +60,7 @@ public final class PropertyKinds {
         if (body instanceof AstDecl.PropBody.FrameIntact) return FRAME_INTACT;
         if (body instanceof AstDecl.PropBody.ZeroedReads) return ZEROED_READS;
         if (body instanceof AstDecl.PropBody.UninitReads) return UNINIT_READS;
+        if (body instanceof AstDecl.PropBody.ReturnsEventually) return EVENTUALLY_RETURNS;
         String n = body.getClass().getSimpleName();
         return new Kind(n.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT), n, "");
     }

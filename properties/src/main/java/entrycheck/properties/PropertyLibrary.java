@@ -76,10 +76,7 @@ public final class PropertyLibrary {
                 new Entry("domain", "no assignment out of range, bad index, division by zero or stack overflow",
                         PropertyKinds.DOMAIN, "", null),
                 new Entry("no-deadlock", "no reachable state without successors unless it is an allowed end state",
-                        PropertyKinds.DEADLOCK, "", null),
-                new Entry("returns-eventually", "every entry eventually returns to the code it interrupted "
-                        + "(liveness, weak fairness of instruction execution)",
-                        PropertyKinds.EVENTUALLY_RETURNS, "kernel/entry/common.c", null));
+                        PropertyKinds.DEADLOCK, "", null));
     }
 
     public String name() { return name; }

@@ -67,7 +67,7 @@ class PropertyLibraryTest {
     @Test
     void builtinsAreDomainNoDeadlockAndReturnsEventually() {
         List<PropertyLibrary.Entry> b = PropertyLibrary.builtins();
-        assertEquals(List.of("domain", "no-deadlock", "returns-eventually"), b.stream().map(PropertyLibrary.Entry::name).toList());
+        assertEquals(List.of("domain", "no-deadlock"), b.stream().map(PropertyLibrary.Entry::name).toList());
         assertEquals(PropertyKinds.DOMAIN, b.get(0).kind());
         assertEquals(PropertyKinds.DEADLOCK, b.get(1).kind());
         assertEquals(PropertyKinds.EVENTUALLY_RETURNS, b.get(2).kind());
