@@ -30,6 +30,7 @@ record Minimizing(CheckResult result, List<String> notes) {
             notes.add("minimize: stopped after " + m.states() + " states (--max-states or Ctrl-C); the traces are not minimised");
             return new Minimizing(result, notes);
         }
+        notes.add("minimize: searched " + m.states() + " states (every state within the longest trace's length)");
         List<CheckResult.PropertyResult> props = new ArrayList<>();
         int k = 0;
         for (CheckResult.PropertyResult pr : result.properties()) {
