@@ -59,7 +59,7 @@ class MinimizeTest {
     @Test
     void findsTheTraceOfTheSameLengthWithoutADelivery() throws Exception {
         Program p = twoWays();
-        Trace viaIrq = path(p, "small", "task_loop:20 choose (choice 1)", "task_loop:20 cpu.IF", "deliver irq",
+        Trace viaIrq = path(p, "small", "task_loop: choose (choice 1)", "task_loop: cpu.IF", "deliver irq",
                 "irq_entry", "irq_entry", "irq_entry");
         assertEquals(1, Minimize.deliveries(viaIrq));
         Minimize.Result r = Minimize.fewestDeliveries(p, List.of(viaIrq), 0, () -> false);
@@ -67,7 +67,7 @@ class MinimizeTest {
         Trace min = r.traces().get(0);
         assertEquals(6, min.steps().size(), labels(min).toString());
         assertEquals(0, Minimize.deliveries(min), labels(min).toString());
-        assertEquals("task_loop:20 choose (choice 2)", labels(min).get(0));
+        assertEquals("task_loop: choose (choice 2)", labels(min).get(0));
         assertEquals(p.property("small").id(), min.property());
         assertTrue(min.message().contains("x stays below 3"), min.message());
         for (Trace.Step s : min.steps()) {
@@ -83,7 +83,7 @@ class MinimizeTest {
     void aLongerTraceIsShortenedToTheShortestLength() throws Exception {
         Program p = twoWays();
         // first branch, a useless if test, then the handler: 7 steps
-        Trace longer = path(p, "small", "task_loop:20 choose (choice 1)", "task_loop:20 cpu.IF", "task_loop:21 if",
+        Trace longer = path(p, "small", "task_loop: choose (choice 1)", "task_loop: cpu.IF", "task_loop: if",
                 "deliver irq", "irq_entry", "irq_entry", "irq_entry");
         Trace min = Minimize.fewestDeliveries(p, List.of(longer), 0, () -> false).traces().get(0);
         assertEquals(6, min.steps().size());
@@ -93,7 +93,7 @@ class MinimizeTest {
     @Test
     void aStoppedSearchKeepsTheInput() throws Exception {
         Program p = twoWays();
-        Trace viaIrq = path(p, "small", "task_loop:20 choose (choice 1)", "task_loop:20 cpu.IF", "deliver irq",
+        Trace viaIrq = path(p, "small", "task_loop: choose (choice 1)", "task_loop: cpu.IF", "deliver irq",
                 "irq_entry", "irq_entry", "irq_entry");
         Minimize.Result capped = Minimize.fewestDeliveries(p, List.of(viaIrq), 3, () -> false);
         assertFalse(capped.complete());
