@@ -32,6 +32,8 @@ import java.util.function.BooleanSupplier;
  * errors of a transition and deadlocks are recorded as the search meets them. The trace is
  * rebuilt by walking the chosen predecessors back to the initial state.
  *
+ * <p>A lasso trace (a liveness violation, {@link Trace#loopStart()} set) is kept as it is.
+ *
  * <p><b>Cost.</b> One more search of every state within the trace's length (at most the length
  * of the longest trace asked for; several traces share one search), firing every enabled
  * transition once; memory is the states themselves (stored exactly, not as fingerprints) plus
@@ -111,6 +113,7 @@ public final class Minimize {
             this.target = new boolean[props];
             for (Trace t : traces) {
                 if (t.program() != program) throw new IllegalArgumentException("a trace of another program");
+                if (t.loopStart() >= 0) continue;   // a lasso (liveness) trace is kept as it is
                 target[t.property()] = true;
                 maxLength = Math.max(maxLength, t.steps().size());
             }
@@ -185,7 +188,9 @@ public final class Minimize {
                 levelStart = levelEnd;
             }
             List<Trace> result = new ArrayList<>();
-            for (Trace t : inputs) result.add(bestMessage[t.property()] == null ? t : rebuild(t.property()));
+            for (Trace t : inputs) {
+                result.add(t.loopStart() >= 0 || bestMessage[t.property()] == null ? t : rebuild(t.property()));
+            }
             return new Result(result, true, size);
         }
 

@@ -102,4 +102,15 @@ class MinimizeTest {
         assertFalse(interrupted.complete());
         assertEquals(List.of(viaIrq), interrupted.traces());
     }
+
+    @Test
+    void aLassoTraceIsKeptAsItIs() throws Exception {
+        Program p = twoWays();
+        Trace viaIrq = path(p, "small", "task_loop: choose (choice 1)", "task_loop: cpu.IF", "deliver irq",
+                "irq_entry", "irq_entry", "irq_entry");
+        Trace lasso = new Trace(p, viaIrq.property(), viaIrq.initial(), viaIrq.steps(), "loops", 2);
+        Minimize.Result r = Minimize.fewestDeliveries(p, List.of(lasso), 0, () -> false);
+        assertTrue(r.complete());
+        assertTrue(r.traces().get(0) == lasso);
+    }
 }
