@@ -99,6 +99,12 @@ public final class CheckCommand implements Callable<Integer> {
                     + "(<model>.<property>.json, docs/TRACE-FORMAT.md); files are written atomically.")
     private Path traceOut;
 
+    @Option(names = "--minimize",
+            description = "Of the shortest traces, show and write one with the fewest interrupt and "
+                    + "exception deliveries (one more breadth-first search up to the trace's length; "
+                    + "docs/TRACE-FORMAT.md, Minimal traces).")
+    private boolean minimize;
+
     @Override
     public Integer call() throws ModelException {
         validateLimits();
@@ -141,7 +147,10 @@ public final class CheckCommand implements Callable<Integer> {
                     err.flush();
                     return ExitCodes.USAGE;
                 }
+                Minimizing minimized = minimize ? Minimizing.apply(result, maxStates, interrupt::requested) : null;
+                if (minimized != null) result = minimized.result();
                 report.print(result, summary, engineOptions.describe());
+                if (minimized != null) minimized.notes().forEach(n -> out.println("  " + n));
                 if (traceOut != null && !writeTraces(result, out)) return ExitCodes.USAGE;
             }
         }

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>Steps are matched by their action label: step i must be a transition enabled in the state
  * reached so far whose label is the step's action (or, failing that, whose label is the same
- * once the line number of an unlabelled step, {@code proc:LINE stmt}, is left out). When several enabled transitions carry that
+ * once the line number of an unlabelled step in a trace of an older version, {@code proc:LINE stmt},
+ * and the ordinal of a repeated statement, {@code proc: stmt #k}, are left out). When several enabled transitions carry that
  * label (a procedure inlined twice at one level), the one whose successor agrees with the
  * recorded state on the most variables of the same name is taken, then the first. Values are
  * otherwise not required to match, so a fixed design whose steps compute other values still
@@ -170,11 +171,13 @@ public final class Replay {
     }
 
     /**
-     * An unlabelled step is labelled {@code proc:LINE statement}; an edit elsewhere in the file
-     * moves its line, so when no label matches exactly, labels are compared without the line.
+     * An unlabelled step is named {@code proc: statement}, or {@code proc: statement #k} when the
+     * procedure has several such statements; traces written before unlabelled steps lost their
+     * line numbers carry {@code proc:LINE statement}. When no label matches exactly, labels are compared
+     * without the line and the ordinal (an inserted copy of a statement shifts the ordinals).
      */
     static String withoutLine(String label) {
-        return label.replaceFirst("^([^:\\s]+):\\d+ ", "$1: ");
+        return label.replaceFirst("^([^:\\s]+):\\d+ ", "$1: ").replaceFirst(" #\\d+( \\(|$)", "$1");
     }
 
     /** program var id -> trace var index, for the variables both have (by name). */

@@ -85,5 +85,9 @@ class ReplayTest {
         assertEquals("irq_entry: iret", Replay.withoutLine("irq_entry:42 iret"));
         assertEquals("irq_entry.enter", Replay.withoutLine("irq_entry.enter"));
         assertEquals("deliver nmi", Replay.withoutLine("deliver nmi"));
+        assertEquals("main: skip", Replay.withoutLine("main: skip #2"));
+        assertEquals("task_loop: choose (choice 1)", Replay.withoutLine("task_loop: choose #2 (choice 1)"));
+        assertEquals("task_loop: choose (choice 1)", Replay.withoutLine("task_loop:20 choose (choice 1)"));
+        assertEquals("main: x = a #b", Replay.withoutLine("main: x = a #b"));
     }
 }

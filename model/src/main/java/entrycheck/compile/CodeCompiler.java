@@ -5,7 +5,6 @@ import entrycheck.ir.Transition;
 import entrycheck.ir.Update;
 import entrycheck.lang.AstDecl;
 import entrycheck.lang.AstExpr;
-import entrycheck.lang.AstPrinter;
 import entrycheck.lang.AstStmt;
 import entrycheck.lang.Symbols;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ final class CodeCompiler {
     /** The location whose step initialises the start procedure's locals, or -1. */
     int startLoc = -1;
     private String pending;
+    private final StepNames stepNames = new StepNames();
     private ExprCompiler ex;
     private AtomicCompiler atomic;
     private EntryCompiler entry;
@@ -141,8 +141,7 @@ final class CodeCompiler {
             instances.add(callee);
             number(p.body(), callee, src, instr);
         } else {
-            String name = pending != null ? pending
-                    : in.proc + ":" + s.pos().line() + " " + AstPrinter.abbreviate(AstPrinter.head(s), 60);
+            String name = pending != null ? pending : stepNames.of(in.proc, syms.procs().get(in.proc).decl(), s);
             pending = null;
             in.locs.put(s, locs.size());
             locs.add(new Loc(name, s, in, source, instr));

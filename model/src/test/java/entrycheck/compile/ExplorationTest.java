@@ -24,7 +24,7 @@ class ExplorationTest {
         TinyExplorer x = new TinyExplorer(p).run(500_000);
         assertTrue(x.violations.isEmpty(), x.violations.toString());
         assertTrue(x.fired.contains("asm_exc_nmi.nested_nmi"), "a nested NMI happened");
-        assertTrue(x.fired.contains("exc_nmi:53 may_raise pf (fault)"));
+        assertTrue(x.fired.contains("exc_nmi: may_raise pf (fault)"));
         int pc1 = x.var("level[1].pc");
         int handled = x.var("percpu.handled");
         // the outer NMI ran the handler again after the nested one redirected its iret
@@ -39,7 +39,7 @@ class ExplorationTest {
         TinyExplorer x = new TinyExplorer(p).run(500_000);
         assertEquals(List.of("frame-intact"), List.copyOf(x.violations.keySet()));
         List<String> trace = x.violations.get("frame-intact");
-        assertTrue(trace.contains("exc_nmi:53 may_raise pf (fault)"), trace.toString());
+        assertTrue(trace.contains("exc_nmi: may_raise pf (fault)"), trace.toString());
         assertEquals(2, trace.stream().filter(l -> l.equals("deliver nmi")).count(), trace.toString());
     }
 
@@ -59,10 +59,10 @@ class ExplorationTest {
         // bump() increments its ref argument through add(); the loop ran twice
         assertTrue(x.anyState(s -> s[done] == 1 && s[log0] == 1 && s[log1] == 2 && s[work] == 2));
         assertFalse(x.anyState(s -> s[log1] == 1));
-        assertTrue(x.fired.contains("main:54 choose (choice 2)"));
-        assertTrue(x.fired.contains("main:59 raise bp"));
-        assertFalse(x.fired.contains("main:59 raise bp (max reached: no-op)"));
-        var raise = p.transitions().stream().filter(t -> t.label().startsWith("main:59 raise bp")).toList();
+        assertTrue(x.fired.contains("main: choose (choice 2)"));
+        assertTrue(x.fired.contains("main: raise bp"));
+        assertFalse(x.fired.contains("main: raise bp (max reached: no-op)"));
+        var raise = p.transitions().stream().filter(t -> t.label().startsWith("main: raise bp")).toList();
         assertEquals(List.of(entrycheck.ir.Transition.Kind.DELIVER, entrycheck.ir.Transition.Kind.STEP),
                 raise.stream().map(t -> t.kind()).toList());
         assertEquals("bp", raise.get(0).vector());
