@@ -99,6 +99,8 @@ public final class Parser extends StmtParser {
             case "replace": return replace();
             case "remove": return remove();
             case "insert": return insert();
+            case "config": return OptionParser.config(this);
+            case "choice": return OptionParser.choice(this);
             default:
                 throw error("expected a declaration");
         }
@@ -376,7 +378,7 @@ public final class Parser extends StmtParser {
         }
         Token t = peek();
         if (!t.isWord() || !Set.of("const", "type", "var", "ghost", "state", "frame", "stack", "nesting", "hardware",
-                "vector", "start", "proc", "property", "end", "rule").contains(t.text())) {
+                "vector", "start", "proc", "property", "end", "rule", "config", "choice").contains(t.text())) {
             throw error("expected a declaration or 'step' after 'replace'");
         }
         return new AstDecl.Replace(pos, decl());
@@ -386,8 +388,8 @@ public final class Parser extends StmtParser {
         Pos pos = next().pos();
         if (accept("step")) return stepEdit(pos, StepOp.REMOVE);
         Token kind = peek();
-        if (!kind.isWord() || !Set.of("proc", "vector", "property", "rule").contains(kind.text())) {
-            throw error("expected 'proc', 'vector', 'property', 'rule' or 'step' after 'remove'");
+        if (!kind.isWord() || !Set.of("proc", "vector", "property", "rule", "config", "choice").contains(kind.text())) {
+            throw error("expected 'proc', 'vector', 'property', 'rule', 'config', 'choice' or 'step' after 'remove'");
         }
         next();
         String name;
