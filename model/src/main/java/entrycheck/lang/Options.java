@@ -157,6 +157,43 @@ public final class Options {
         return out;
     }
 
+    /**
+     * Parses {@code NAME=VALUE,NAME=VALUE...} (the {@code --config} syntax): NAME with or without
+     * {@code CONFIG_}, VALUE {@code y}/{@code n} (also 1/0, true/false). Which names exist is
+     * checked when the model loads.
+     *
+     * @throws IllegalArgumentException with a message naming the bad item
+     */
+    public static Map<String, Boolean> parseAssignment(String text) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        if (text.isBlank()) return out;
+        for (String item : text.split(",", -1)) {
+            String it = item.trim();
+            int eq = it.indexOf('=');
+            String name = eq < 0 ? it : it.substring(0, eq).trim();
+            String value = eq < 0 ? "" : it.substring(eq + 1).trim();
+            if (name.startsWith("CONFIG_")) name = name.substring(7);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("expected NAME=y or NAME=n, but was '" + it + "'");
+            }
+            Boolean v = switch (value) {
+                case "y", "1", "true" -> true;
+                case "n", "0", "false" -> false;
+                default -> null;
+            };
+            if (v == null) throw new IllegalArgumentException("the value of " + name + " must be y or n, but was '" + value + "'");
+            out.put(name, v);
+        }
+        return out;
+    }
+
+    /** The {@code -D} overrides ({@code CONFIG_NAME} = 1 or 0) that select {@code assignment}. */
+    public static Map<String, Integer> overrides(Map<String, Boolean> assignment) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Boolean> e : assignment.entrySet()) out.put(constantName(e.getKey()), e.getValue() ? 1 : 0);
+        return out;
+    }
+
     /** {@code NAME=y,NAME=n,...} in declaration order. */
     public String describe(Map<String, Boolean> config) {
         StringBuilder sb = new StringBuilder();

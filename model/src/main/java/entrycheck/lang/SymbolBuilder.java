@@ -90,7 +90,14 @@ final class SymbolBuilder {
         Map<String, Integer> rest = options(constDecls);
         consts = new ConstEval(constDecls, rest, syms, diags);
         for (Map.Entry<String, Integer> o : rest.entrySet()) {
-            if (!constDecls.containsKey(o.getKey())) {
+            if (!constDecls.containsKey(o.getKey()) && o.getKey().startsWith("CONFIG_")) {
+                String n = o.getKey().substring(7);
+                Set<String> names = new HashSet<>();
+                for (Options.Option opt : syms.options.options()) names.add(opt.name());
+                String s = Suggest.closest(n, names);
+                diags.error(modelPos, "option " + n + "=" + (o.getValue() != 0 ? "y" : "n") + ": the model has no option " + n
+                        + (names.isEmpty() ? " (it declares none)" : s == null ? "" : " (did you mean '" + s + "'?)"));
+            } else if (!constDecls.containsKey(o.getKey())) {
                 String s = Suggest.closest(o.getKey(), constDecls.keySet());
                 diags.error(modelPos, "-D " + o.getKey() + "=" + o.getValue() + ": unknown constant '" + o.getKey() + "'"
                         + (s == null ? "" : " (did you mean '" + s + "'?)"));
