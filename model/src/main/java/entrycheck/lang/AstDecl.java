@@ -93,7 +93,10 @@ public sealed interface AstDecl {
 
     enum ExpectKind { HOLDS, VIOLATED, MAYBE }
 
-    record Expect(Pos pos, ExpectKind kind, String property) implements AstDecl { }
+    /** {@code expect KIND PROPERTY [if COND];}: {@code when} (a constant condition, e.g. on options) may be null. */
+    record Expect(Pos pos, ExpectKind kind, String property, AstExpr when) implements AstDecl {
+        public Expect(Pos pos, ExpectKind kind, String property) { this(pos, kind, property, null); }
+    }
 
     record RuleParam(Pos pos, String name, AstExpr lo, AstExpr hi) { }
 

@@ -227,6 +227,16 @@ public final class Options {
         return out;
     }
 
+    /** {@code NAME=y,NAME=n} in the map's order (the {@code --config} syntax). */
+    public static String describeAssignment(Map<String, Boolean> assigned) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Boolean> e : assigned.entrySet()) {
+            if (sb.length() > 0) sb.append(',');
+            sb.append(e.getKey()).append('=').append(e.getValue() ? 'y' : 'n');
+        }
+        return sb.toString();
+    }
+
     private String describeAssigned(Map<String, Boolean> assigned) {
         if (assigned.isEmpty()) return "(the defaults)";
         StringBuilder sb = new StringBuilder();

@@ -346,8 +346,9 @@ public final class Parser extends StmtParser {
         else if (accept("maybe")) kind = ExpectKind.MAYBE;
         else throw error("expected 'holds', 'violated' or 'maybe' after 'expect'");
         String name = dashedName("a property name", false);
+        AstExpr when = accept("if") ? expr() : null;
         expect(";", "after the expectation");
-        return new AstDecl.Expect(pos, kind, name);
+        return new AstDecl.Expect(pos, kind, name, when);
     }
 
     private AstDecl rule() throws ModelException {
