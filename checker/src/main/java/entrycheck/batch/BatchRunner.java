@@ -8,6 +8,7 @@ import entrycheck.engine.Verdict;
 import entrycheck.ir.Program;
 import entrycheck.lang.ModelException;
 import entrycheck.lang.ModelLoader;
+import entrycheck.lang.Options;
 import entrycheck.trace.TraceDocument;
 import entrycheck.trace.TraceFiles;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class BatchRunner {
             String f = Path.of(m).getFileName().toString();
             m = f.endsWith(".entry") ? f.substring(0, f.length() - 6) : f;
         }
-        return u.job().name() + "." + m;
+        return u.job().name() + "." + m + (u.configIndex() == 0 ? "" : ".config" + u.configIndex());
     }
 
     static UnitResult runOne(Manifest.Unit u, Path traceDir, boolean ignoreExpectations) {
@@ -83,7 +84,9 @@ public final class BatchRunner {
         Manifest.Job job = u.job();
         Program program;
         try {
-            program = ModelLoader.load(u.model(), job.constants());
+            Map<String, Integer> overrides = new LinkedHashMap<>(job.constants());
+            overrides.putAll(Options.overrides(Options.parseAssignment(u.config())));
+            program = ModelLoader.load(u.model(), overrides);
         } catch (ModelException e) {
             return new UnitResult(u, e.getMessage(), null, List.of(), Map.of(), (System.nanoTime() - t0) / 1_000_000);
         }

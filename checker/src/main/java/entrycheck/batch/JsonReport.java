@@ -32,6 +32,7 @@ public final class JsonReport {
                 g.writeStartObject();
                 g.writeStringField("job", r.unit().job().name());
                 g.writeStringField("model", r.unit().model());
+                if (r.unit().configIndex() != 0) g.writeStringField("config", r.unit().config());
                 g.writeNumberField("exitCode", r.exitCode());
                 if (r.error() != null) {
                     g.writeStringField("error", r.error());

@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML (the de-facto schema CI systems render: testsuites / testsuite / testcase with
  * failure, error and skipped children). One testsuite per job, one testcase per (model, property):
- * classname is {@code job.model}, name the property. A property that fails its expectation is a
+ * classname is {@code job.model} ({@code job.model[config K: NAME=y,...]} for a job's K-th configuration), name the property. A property that fails its expectation is a
  * {@code <failure>} carrying the property, a one-paragraph trace summary and the trace file; a model
  * that does not load is an {@code <error>} testcase named {@code load}; an incomplete search is an
  * {@code <error type="incomplete">}. Expected violations that were found pass. Only the
@@ -61,7 +61,8 @@ public final class JunitReport {
     }
 
     private static void writeUnit(XMLStreamWriter x, UnitResult r) throws XMLStreamException {
-        String classname = r.unit().job().name() + "." + r.unit().model();
+        String classname = r.unit().job().name() + "." + r.unit().model()
+                + (r.unit().configIndex() == 0 ? "" : "[config " + r.unit().configIndex() + ": " + r.unit().config() + "]");
         if (r.error() != null) {
             x.writeCharacters("\n    ");
             x.writeStartElement("testcase");

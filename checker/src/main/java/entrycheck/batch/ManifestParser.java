@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ManifestParser {
     private static final Set<String> TOP_KEYS = Set.of("defaults", "jobs");
-    private static final Set<String> JOB_KEYS = Set.of("name", "models", "exclude", "properties", "constants",
+    private static final Set<String> JOB_KEYS = Set.of("name", "models", "exclude", "properties", "constants", "configs", "strength",
             "max-states", "time-limit", "engine");
     private static final Set<String> DEFAULT_KEYS = Set.of("properties", "constants", "max-states", "time-limit", "engine");
 
@@ -110,10 +110,32 @@ public final class ManifestParser {
                 constants.put(c.getKey(), integer(c.getValue().getValueNode(), "constant " + c.getKey()));
             }
         }
+        List<String> configs = new ArrayList<>();
+        int covering = 0;
+        if (m.containsKey("configs")) {
+            Node cn = m.get("configs").getValueNode();
+            if (cn instanceof ScalarNode && scalar(cn, "configs").equals("covering")) {
+                covering = 2;
+            } else {
+                for (Node c : sequence(cn, "configs")) {
+                    String text = scalar(c, "configs");
+                    try {
+                        configs.add(entrycheck.lang.Options.describeAssignment(entrycheck.lang.Options.parseAssignment(text)));
+                    } catch (IllegalArgumentException e) {
+                        throw error(c.getStartMark(), "configs: " + e.getMessage() + " (a list of NAME=y,NAME=n,... or 'covering')");
+                    }
+                }
+            }
+        }
+        if (m.containsKey("strength")) {
+            if (covering == 0) throw error(m.get("strength").getKeyNode().getStartMark(), "'strength' needs 'configs: covering'");
+            covering = integer(m.get("strength").getValueNode(), "strength");
+            if (covering < 1) throw error(m.get("strength").getValueNode().getStartMark(), "strength must be at least 1");
+        }
         return new Manifest.Job(name, node.getStartMark().getLine() + 1, List.copyOf(resolved),
                 props == null ? List.of() : strings(props.getValueNode(), "properties"), constants,
                 maxStates == null ? 0 : integer(maxStates.getValueNode(), "max-states"),
-                timeLimit == null ? null : duration(timeLimit.getValueNode()));
+                timeLimit == null ? null : duration(timeLimit.getValueNode()), configs, covering);
     }
 
     private static NodeTuple pick(Map<String, NodeTuple> job, Map<String, NodeTuple> defaults, String key) {

@@ -86,7 +86,7 @@ public final class BatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "cannot read " + manifestFile + ": " + e.getMessage());
         }
         Manifest manifest = ManifestParser.parse(manifestFile, text, ModelLoader.bundledModels());
-        List<Manifest.Unit> units = shard.select(manifest.units());
+        List<Manifest.Unit> units = shard.select(manifest.units(BatchCommand::covering));
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = parent != null && parent.environment().ansi().enabled();
         AtomicInteger done = new AtomicInteger();
@@ -147,7 +147,7 @@ public final class BatchCommand implements Callable<Integer> {
                 verdict += ": " + String.join(", ", r.judged().stream().filter(j -> j.outcome().failed)
                         .map(j -> j.property().name()).toList());
             }
-            rows.add(new String[] {SafeText.of(r.unit().job().name()), SafeText.of(r.unit().model()), verdict, states,
+            rows.add(new String[] {SafeText.of(r.unit().job().name()), SafeText.of(r.unit().model() + (r.unit().configIndex() == 0 ? "" : " [config " + r.unit().configIndex() + "]")), verdict, states,
                     String.format(Locale.ROOT, "%.2f s", r.millis() / 1000.0), SafeText.of(traces)});
         }
         int[] w = new int[head.length];
@@ -171,5 +171,23 @@ public final class BatchCommand implements Callable<Integer> {
             sb.append(i == row.length - 1 ? row[i] : String.format("%-" + w[i] + "s", row[i]));
         }
         out.println(sb.toString().stripTrailing());
+    }
+
+    /**
+     * The covering set of a {@code configs: covering} job's model under the job's constants (Choco, as
+     * {@code entrycheck configs}); the defaults alone when the model declares no options or does
+     * not load (its unit then reports the load error).
+     */
+    private static List<String> covering(Manifest.Job job, String model) {
+        entrycheck.lang.Options opts;
+        try {
+            opts = ModelLoader.check(model, job.constants()).symbols().options();
+        } catch (ModelException e) {
+            return List.of("");
+        }
+        if (opts.isEmpty()) return List.of("");
+        List<String> out = new java.util.ArrayList<>();
+        for (java.util.Map<String, Boolean> row : ConfigsCommand.solver().cover(opts, job.covering()).rows()) out.add(opts.describe(row));
+        return out;
     }
 }

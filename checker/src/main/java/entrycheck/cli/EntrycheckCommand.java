@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Explicit-state model checker for the invariants of kernel interrupt, NMI and "
                 + "exception entry and exit.",
         subcommands = {CheckCommand.class, ListCommand.class, ShowCommand.class, ReplayCommand.class, BatchCommand.class,
-                ExportCommand.class, BmcCommand.class, LayoutCommand.class, HelpCommand.class},
+                ExportCommand.class, BmcCommand.class, LayoutCommand.class, ConfigsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.DOC_OK, ExitCodes.DOC_FAILED, ExitCodes.DOC_USAGE,
                 ExitCodes.DOC_INCOMPLETE, ExitCodes.DOC_INTERNAL},

@@ -18,11 +18,31 @@ public final class ModelOptions {
                     + "Repeatable; the last value of a name wins. An unknown name is an error.")
     private List<Define> defines = new ArrayList<>();
 
-    /** The overrides in command-line order. */
+    @Option(names = "--config", paramLabel = "NAME=y|n,...", converter = ConfigConverter.class,
+            description = "Check under this configuration of the model's Kconfig-style options, e.g. "
+                    + "--config PREEMPT_NONE=y,PROVE_LOCKING=n (CONFIG_ prefix optional). Options not named take their "
+                    + "defaults as Kconfig resolves them; a configuration that violates a dependency is an error (exit 2). "
+                    + "'entrycheck configs MODEL' lists a covering set.")
+    private List<Map<String, Boolean>> configs = new ArrayList<>();
+
+    /** The overrides: -D in command-line order, then the --config options as CONFIG_NAME = 1 or 0. */
     public Map<String, Integer> overrides() {
         Map<String, Integer> m = new LinkedHashMap<>();
         for (Define d : defines) m.put(d.name(), d.value());
+        for (Map<String, Boolean> c : configs) m.putAll(entrycheck.lang.Options.overrides(c));
         return m;
+    }
+
+    /** Parses {@code NAME=y,NAME=n}. */
+    static final class ConfigConverter implements ITypeConverter<Map<String, Boolean>> {
+        @Override
+        public Map<String, Boolean> convert(String text) {
+            try {
+                return entrycheck.lang.Options.parseAssignment(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** One {@code -D NAME=VALUE}. */

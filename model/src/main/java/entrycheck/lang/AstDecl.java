@@ -19,6 +19,22 @@ public sealed interface AstDecl {
 
     record Const(Pos pos, String name, AstExpr value) implements AstDecl { }
 
+    /**
+     * {@code config NAME [bool] ["prompt"] [default E] [depends on E] [select A, B] [@ "source"];}: a Kconfig-style
+     * boolean model option (docs/LANGUAGE.md section 3a). Code reads it as the bool constant {@code CONFIG_NAME}.
+     * {@code dflt} and {@code depends} may be null (default n, no dependency).
+     */
+    record Config(Pos pos, String name, String prompt, AstExpr dflt, AstExpr depends, List<String> selects,
+                  List<Pos> selectPos, String source) implements AstDecl {
+        public Config { selects = List.copyOf(selects); selectPos = List.copyOf(selectPos); }
+    }
+
+    /** {@code choice NAME ["prompt"] [default MEMBER] [@ "source"] { config ...; ... }}: exactly one member is y. */
+    record Choice(Pos pos, String name, String prompt, String dflt, Pos dfltPos, String source, List<Config> members)
+            implements AstDecl {
+        public Choice { members = List.copyOf(members); }
+    }
+
     record TypeDef(Pos pos, String name, AstType type) implements AstDecl { }
 
     record Var(Pos pos, String name, AstType type, AstExpr init, boolean ghost) implements AstDecl { }
@@ -91,7 +107,10 @@ public sealed interface AstDecl {
 
     enum ExpectKind { HOLDS, VIOLATED, MAYBE }
 
-    record Expect(Pos pos, ExpectKind kind, String property) implements AstDecl { }
+    /** {@code expect KIND PROPERTY [if COND];}: {@code when} (a constant condition, e.g. on options) may be null. */
+    record Expect(Pos pos, ExpectKind kind, String property, AstExpr when) implements AstDecl {
+        public Expect(Pos pos, ExpectKind kind, String property) { this(pos, kind, property, null); }
+    }
 
     record RuleParam(Pos pos, String name, AstExpr lo, AstExpr hi) { }
 

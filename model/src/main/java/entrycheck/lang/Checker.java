@@ -1,5 +1,6 @@
 package entrycheck.lang;
 
+import java.util.List;
 import java.util.Map;
 
 /** Resolution and type checking of a merged model (LANGUAGE.md; errors as in section 11). */
@@ -17,12 +18,21 @@ public final class Checker {
         Symbols syms = sb.build();
         new BodyChecker(syms, sb.constEval(), diags, model.decls()).check();
         diags.throwIfAny();
+        List<AstDecl> decls = model.decls();
+        List<AstDecl> folded = ConfigFold.fold(decls, sb.constEval(), syms.options());
+        if (folded != null) {
+            decls = folded;
+            sb = new SymbolBuilder(decls, overrides, diags, model.modelPos());
+            syms = sb.build();
+            new BodyChecker(syms, sb.constEval(), diags, decls).check();
+            diags.throwIfAny();
+        }
         long bits = stateBits(syms);
         if (bits > Limits.MAX_STATE_BITS) {
             throw diags.fail(model.modelPos(), "the model state needs about " + (bits == Long.MAX_VALUE ? "too many" : bits)
                     + " bits, more than the " + Limits.MAX_STATE_BITS + " entrycheck accepts (arrays, stacks and slots too large?)");
         }
-        return new CheckedModel(model.name(), model.decls(), syms, model.sources());
+        return new CheckedModel(model.name(), decls, syms, model.sources());
     }
 
     /** An upper estimate of the bits of the declared state: variables, state groups, stack slots and cells. */

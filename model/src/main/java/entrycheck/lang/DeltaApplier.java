@@ -51,6 +51,8 @@ public final class DeltaApplier {
         if (d instanceof AstDecl.End) return "end";
         if (d instanceof AstDecl.Expect) return "expect " + ((AstDecl.Expect) d).property();
         if (d instanceof AstDecl.Rule) return "rule " + ((AstDecl.Rule) d).name();
+        if (d instanceof AstDecl.Config) return "config " + ((AstDecl.Config) d).name();
+        if (d instanceof AstDecl.Choice) return "choice " + ((AstDecl.Choice) d).name();
         throw new IllegalArgumentException("no key for " + d);
     }
 

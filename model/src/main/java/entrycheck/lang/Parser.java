@@ -106,6 +106,8 @@ public final class Parser extends StmtParser {
             case "replace": return replace();
             case "remove": return remove();
             case "insert": return insert();
+            case "config": return OptionParser.config(this);
+            case "choice": return OptionParser.choice(this);
             default:
                 throw error("expected a declaration");
         }
@@ -360,8 +362,9 @@ public final class Parser extends StmtParser {
         else if (accept("maybe")) kind = ExpectKind.MAYBE;
         else throw error("expected 'holds', 'violated' or 'maybe' after 'expect'");
         String name = dashedName("a property name", false);
+        AstExpr when = accept("if") ? expr() : null;
         expect(";", "after the expectation");
-        return new AstDecl.Expect(pos, kind, name);
+        return new AstDecl.Expect(pos, kind, name, when);
     }
 
     private AstDecl rule() throws ModelException {
@@ -392,7 +395,7 @@ public final class Parser extends StmtParser {
         }
         Token t = peek();
         if (!t.isWord() || !Set.of("const", "type", "var", "ghost", "state", "frame", "stack", "nesting", "hardware",
-                "vector", "start", "proc", "property", "end", "rule").contains(t.text())) {
+                "vector", "start", "proc", "property", "end", "rule", "config", "choice").contains(t.text())) {
             throw error("expected a declaration or 'step' after 'replace'");
         }
         return new AstDecl.Replace(pos, decl());
@@ -402,8 +405,8 @@ public final class Parser extends StmtParser {
         Pos pos = next().pos();
         if (accept("step")) return stepEdit(pos, StepOp.REMOVE);
         Token kind = peek();
-        if (!kind.isWord() || !Set.of("proc", "vector", "property", "rule").contains(kind.text())) {
-            throw error("expected 'proc', 'vector', 'property', 'rule' or 'step' after 'remove'");
+        if (!kind.isWord() || !Set.of("proc", "vector", "property", "rule", "config", "choice").contains(kind.text())) {
+            throw error("expected 'proc', 'vector', 'property', 'rule', 'config', 'choice' or 'step' after 'remove'");
         }
         next();
         String name;

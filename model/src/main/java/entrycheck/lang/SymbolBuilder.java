@@ -37,6 +37,37 @@ final class SymbolBuilder {
 
     ConstEval constEval() { return consts; }
 
+    /**
+     * Resolves the options under the {@code CONFIG_*} overrides and declares each option's
+     * constant {@code CONFIG_NAME} with its value; returns the other overrides.
+     */
+    private Map<String, Integer> options(Map<String, AstDecl.Const> constDecls) {
+        Options opts = Options.build(decls, diags);
+        Map<String, Integer> rest = new LinkedHashMap<>();
+        Map<String, Boolean> assigned = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> o : overrides.entrySet()) {
+            String k = o.getKey();
+            if (k.startsWith("CONFIG_") && opts.option(k.substring(7)) != null) {
+                if (o.getValue() != 0 && o.getValue() != 1) {
+                    diags.error(modelPos, "option " + k.substring(7) + "=" + o.getValue() + ": an option is y or n (1 or 0)");
+                }
+                assigned.put(k.substring(7), o.getValue() != 0);
+            } else {
+                rest.put(k, o.getValue());
+            }
+        }
+        syms.options = opts;
+        if (opts.isEmpty()) return rest;
+        Map<String, Boolean> values = opts.resolve(assigned, diags, assigned.isEmpty() ? null : modelPos);
+        syms.configuration = java.util.Collections.unmodifiableMap(values);
+        for (Options.Option o : opts.options()) {
+            String c = Options.constantName(o.name());
+            value(c, o.pos(), "option");
+            constDecls.put(c, new AstDecl.Const(o.pos(), c, new AstExpr.BoolLit(o.pos(), values.get(o.name()))));
+        }
+        return rest;
+    }
+
     Symbols build() {
         Map<String, AstDecl.Const> constDecls = new LinkedHashMap<>();
         for (AstDecl d : decls) {
@@ -56,9 +87,17 @@ final class SymbolBuilder {
                 value(((AstDecl.Stack) d).name(), d.pos(), "stack");
             }
         }
-        consts = new ConstEval(constDecls, overrides, syms, diags);
-        for (Map.Entry<String, Integer> o : overrides.entrySet()) {
-            if (!constDecls.containsKey(o.getKey())) {
+        Map<String, Integer> rest = options(constDecls);
+        consts = new ConstEval(constDecls, rest, syms, diags);
+        for (Map.Entry<String, Integer> o : rest.entrySet()) {
+            if (!constDecls.containsKey(o.getKey()) && o.getKey().startsWith("CONFIG_")) {
+                String n = o.getKey().substring(7);
+                Set<String> names = new HashSet<>();
+                for (Options.Option opt : syms.options.options()) names.add(opt.name());
+                String s = Suggest.closest(n, names);
+                diags.error(modelPos, "option " + n + "=" + (o.getValue() != 0 ? "y" : "n") + ": the model has no option " + n
+                        + (names.isEmpty() ? " (it declares none)" : s == null ? "" : " (did you mean '" + s + "'?)"));
+            } else if (!constDecls.containsKey(o.getKey())) {
                 String s = Suggest.closest(o.getKey(), constDecls.keySet());
                 diags.error(modelPos, "-D " + o.getKey() + "=" + o.getValue() + ": unknown constant '" + o.getKey() + "'"
                         + (s == null ? "" : " (did you mean '" + s + "'?)"));
@@ -320,7 +359,10 @@ final class SymbolBuilder {
             syms.endWhen = ((AstDecl.End) d).when();
         } else if (d instanceof AstDecl.Expect) {
             AstDecl.Expect e = (AstDecl.Expect) d;
-            syms.expects.put(e.property(), e.kind());
+            // expect ... if COND: under a configuration where COND is false the property has no
+            // expectation line (it is expected to hold)
+            Integer on = e.when() == null ? Integer.valueOf(1) : consts.eval(e.when(), Map.of());
+            if (on != null && on != 0) syms.expects.put(e.property(), e.kind());
         }
     }
 

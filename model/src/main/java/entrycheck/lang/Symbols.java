@@ -62,6 +62,8 @@ public final class Symbols {
     public record EnumConst(Type.Enum type, int ordinal) { }
 
     final Map<String, Integer> constants = new LinkedHashMap<>();
+    Options options = Options.NONE;
+    Map<String, Boolean> configuration = Map.of();
     final Map<String, Boolean> constIsBool = new LinkedHashMap<>();
     final Map<String, LType> types = new LinkedHashMap<>();
     final Map<String, EnumConst> enumConsts = new LinkedHashMap<>();
@@ -82,6 +84,12 @@ public final class Symbols {
     boolean usesPlainAssert;
     /** The order in which model state was declared: var, state group and stack names (for the layout). */
     final List<String> stateOrder = new ArrayList<>();
+
+    /** The model's Kconfig-style options (LANGUAGE.md section 3a). */
+    public Options options() { return options; }
+
+    /** The configuration the model was checked under: every option's value. */
+    public Map<String, Boolean> configuration() { return configuration; }
 
     public Map<String, Integer> constants() { return java.util.Collections.unmodifiableMap(constants); }
     public boolean constIsBool(String n) { return Boolean.TRUE.equals(constIsBool.get(n)); }
