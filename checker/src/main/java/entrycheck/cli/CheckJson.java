@@ -2,6 +2,7 @@ package entrycheck.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import entrycheck.batch.JsonReport;
 import entrycheck.engine.CheckResult;
 import entrycheck.engine.Expectations;
 import entrycheck.engine.Verdict;
@@ -76,7 +77,7 @@ final class CheckJson {
             g.writeStartObject();
             g.writeStringField("name", j.property().name());
             g.writeStringField("expect", j.property().expect() == null ? "HOLDS" : j.property().expect().name());
-            g.writeStringField("verdict", verdict(j.verdict()));
+            g.writeStringField("verdict", JsonReport.verdict(j.verdict()));
             g.writeStringField("outcome", j.outcome().name());
             g.writeBooleanField("ok", !j.outcome().failed);
             g.writeStringField("reason", j.reason());
@@ -89,11 +90,5 @@ final class CheckJson {
         }
         g.writeEndArray();
         g.writeEndObject();
-    }
-
-    static String verdict(Verdict v) {
-        if (v instanceof Verdict.Holds) return "holds";
-        if (v instanceof Verdict.Violated) return "violated";
-        return "incomplete";
     }
 }
