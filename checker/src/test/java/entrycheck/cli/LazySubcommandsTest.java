@@ -2,8 +2,6 @@ package entrycheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -14,15 +12,6 @@ import picocli.CommandLine;
  * code and output as with every subcommand built.
  */
 class LazySubcommandsTest {
-
-    private static CliRun run(CommandLine cmd, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
 
     @Test
     void sameAsWithEverySubcommand() {
@@ -39,8 +28,8 @@ class LazySubcommandsTest {
                 new String[] {"--version"},
                 new String[] {});
         for (String[] args : cases) {
-            CliRun all = run(Main.commandLine(CliEnvironment.plain()), args);
-            CliRun lazy = run(Main.commandLine(CliEnvironment.plain(), args), args);
+            CliRun all = CliRun.run(Main.commandLine(CliEnvironment.plain()), args);
+            CliRun lazy = CliRun.run(Main.commandLine(CliEnvironment.plain(), args), args);
             assertEquals(all, lazy, String.join(" ", args));
         }
     }
