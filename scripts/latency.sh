@@ -20,7 +20,9 @@
 # `./pan -m100000000 -w26 -A` ("run": -A ignores assertion violations, so pan explores the
 # whole reachable space, as entrycheck does for every model with a property that holds; the
 # flags of shared/bench/README.md, with the larger -m of the SPIN differential tests).
-# SPIN=0 skips SPIN.
+# SPIN=0 skips SPIN; ENTRYCHECK=0 skips entrycheck (its columns are then "-"). Wall and CPU
+# (user + sys, the compile's child processes included) are both reported: on a loaded machine
+# the wall time mostly says how much of a core a process got, the CPU time what it needed.
 #
 # The machine may be shared with other work: the 1-minute load average at the start and end is
 # printed; compare within one table, not against other machines.
@@ -35,6 +37,7 @@ ROOT=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 EC="$ROOT/entrycheck"
 SPIN_RUNS=${SPIN_RUNS:-1}
 SPIN=${SPIN:-1}
+ENTRYCHECK=${ENTRYCHECK:-1}
 
 for tool in /usr/bin/time java; do
     command -v "$tool" >/dev/null || { echo "latency.sh: $tool is missing" >&2; exit 2; }
@@ -71,12 +74,14 @@ for m in "${MODELS[@]}"; do
     dir="$WORK/$safe"
     mkdir -p "$dir"
     echo "  $m" >&2
-    for ((r = 1; r <= RUNS; r++)); do
+    for ((r = 1; r <= RUNS && ENTRYCHECK != 0; r++)); do
         /usr/bin/time -f '%e %U %S' -o "$dir/time.cds.$r" "$EC" check "$m" --quiet --timings \
             >"$dir/out.$r" 2>"$dir/err.$r" || true
         ENTRYCHECK_CDS=0 /usr/bin/time -f '%e %U %S' -o "$dir/time.nocds.$r" "$EC" check "$m" --quiet --timings \
             >/dev/null 2>"$dir/err.nocds.$r" || true
     done
+    states=-; e2e=-; cpu=-; nocds=-; nocdscpu=-; jvm=-; cli=-; ld=-; comp=-; expl=-; outp=-; rest=-
+    if [[ "$ENTRYCHECK" != 0 ]]; then
     states=$(awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($(i + 1) == "states,") { print $i; exit } }' "$dir/out.1")
     e2e=$(cat "$dir"/time.cds.* | awk '{ print $1 }' | median)
     cpu=$(cat "$dir"/time.cds.* | awk '{ print $2 + $3 }' | median)
@@ -89,28 +94,34 @@ for m in "${MODELS[@]}"; do
         t=$(awk '{ print $1 * 1000 }' "$dir/time.cds.$r"); j=$(field 'timings: jvm=' total "$dir/err.$r")
         [[ -n "$j" ]] && echo "$t - $j" | bc
     done | median)
+    fi
 
-    spin_c="-"; spin_r="-"; spin_states="-"
+    spin_c="-"; spin_r="-"; spin_states="-"; spin_cpu="-"
     if [[ "$SPIN" != 0 ]]; then
         (cd "$dir" && "$EC" export --to promela "$m" -o m.pml >/dev/null)
         for ((r = 1; r <= SPIN_RUNS; r++)); do
-            (cd "$dir" && rm -f pan pan.* && /usr/bin/time -f '%e' -o "$dir/spin.compile.$r" \
+            (cd "$dir" && rm -f pan pan.* && /usr/bin/time -f '%e %U %S' -o "$dir/spin.compile.$r" \
                 bash -c 'spin -a m.pml >/dev/null && gcc -O2 -DSAFETY -DNOREDUCE -DBFS -o pan pan.c')
-            (cd "$dir" && /usr/bin/time -f '%e' -o "$dir/spin.run.$r" ./pan -m100000000 -w26 -A >"$dir/pan.out.$r" 2>&1)
+            (cd "$dir" && /usr/bin/time -f '%e %U %S' -o "$dir/spin.run.$r" ./pan -m100000000 -w26 -A >"$dir/pan.out.$r" 2>&1)
         done
-        spin_c=$(cat "$dir"/spin.compile.* | median)
-        spin_r=$(cat "$dir"/spin.run.* | median)
+        spin_c=$(cat "$dir"/spin.compile.* | awk '{ print $1 }' | median)
+        spin_r=$(cat "$dir"/spin.run.* | awk '{ print $1 }' | median)
+        spin_cpu=$(for ((r = 1; r <= SPIN_RUNS; r++)); do
+            paste -d' ' "$dir/spin.compile.$r" "$dir/spin.run.$r" | awk '{ print $2 + $3 + $5 + $6 }'
+        done | median)
         spin_states=$(awk '/states, stored/ { print $1; exit }' "$dir/pan.out.1")
     fi
     total_spin="-"
     [[ "$spin_c" != "-" ]] && total_spin=$(echo "$spin_c + $spin_r" | bc)
-    rows+=("| $m | $states | $e2e | $cpu | $jvm | $cli | $ld | $comp | $expl | $outp | $rest | $nocds ($nocdscpu) | $spin_states | $spin_c | $spin_r | $total_spin |")
+    row="| $m | $states | $e2e | $cpu | $jvm | $cli | $ld | $comp | $expl | $outp | $rest | $nocds ($nocdscpu) | $spin_states | $spin_c | $spin_r | $total_spin | $spin_cpu |"
+    rows+=("$row")
+    echo "$row" >>"$WORK/rows.md"   # as it goes, for a run cut short
 done
 LOAD1=$(load)
 
 echo "Median of $RUNS runs per model (SPIN: $SPIN_RUNS); load average $LOAD0 at the start, $LOAD1 at the end; $(nproc) cores."
 echo "Times in seconds (end to end, CPU) and milliseconds (phases)."
 echo
-echo "| model | states | end to end s | CPU s | jvm ms | cli ms | load ms | compile ms | explore ms | output ms | rest ms | no CDS: end to end (CPU) s | SPIN states | SPIN compile s | SPIN run s | SPIN total s |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| model | states | end to end s | CPU s | jvm ms | cli ms | load ms | compile ms | explore ms | output ms | rest ms | no CDS: end to end (CPU) s | SPIN states | SPIN compile s | SPIN run s | SPIN total s | SPIN CPU s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
