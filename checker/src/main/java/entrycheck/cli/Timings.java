@@ -2,9 +2,9 @@ package entrycheck.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where the time of a {@code check} goes, for {@code check --timings} (a hidden diagnostic
@@ -23,12 +23,12 @@ import java.util.Map;
  * that (exit) and before it (the launcher script) is outside the JVM's view. A model's line has
  * its own phases: {@code compile} the IR to the successor code (and rebuilding the
  * counterexamples after the search: the checker's time outside the search), {@code explore}
- * the search. Thread-safe: models record from their threads.
+ * the search; models in name order. Thread-safe: models record from their threads.
  */
 final class Timings {
     private final long mainNanos;
     private final long callNanos = System.nanoTime();
-    private final Map<String, long[]> models = new LinkedHashMap<>();
+    private final Map<String, long[]> models = new TreeMap<>();
     private long loaded;
     private long checked;
 
