@@ -1,9 +1,11 @@
 package entrycheck.batch;
 
-import entrycheck.engine.BfsEngine;
 import entrycheck.engine.CheckOptions;
 import entrycheck.engine.CheckResult;
+import entrycheck.engine.Checker;
+import entrycheck.engine.Cores;
 import entrycheck.engine.Expectations;
+import entrycheck.engine.SearchMonitor;
 import entrycheck.engine.Verdict;
 import entrycheck.ir.Program;
 import entrycheck.lang.ModelException;
@@ -19,15 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Runs the units of a batch in parallel (one model per worker, up to {@code workers} at a time)
- * and returns their results in the canonical unit order, whatever order they finish in.
+ * Runs the units of a batch in parallel on {@code workers} cores ({@link ConcurrentRuns}: up to
+ * that many models at a time, and a model's search borrows the cores the others leave free) and
+ * returns their results in the canonical unit order, whatever order they finish in.
  */
 public final class BatchRunner {
     private BatchRunner() { }
@@ -38,35 +37,14 @@ public final class BatchRunner {
      */
     public static List<UnitResult> run(List<Manifest.Unit> units, int workers, Path traceDir, boolean ignoreExpectations,
                                        Consumer<UnitResult> onFinished) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, units.size())), r -> {
-            Thread t = new Thread(r, "batch-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<UnitResult>> futures = new ArrayList<>();
-            for (Manifest.Unit u : units) {
-                futures.add(pool.submit(() -> {
-                    UnitResult r = runOne(u, traceDir, ignoreExpectations);
-                    onFinished.accept(r);
-                    return r;
-                }));
-            }
-            List<UnitResult> out = new ArrayList<>();
-            for (Future<UnitResult> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) throw re;
-                    if (c instanceof Error err) throw err;
-                    throw new IllegalStateException(c);
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        Cores cores = new Cores(Math.max(1, workers));
+        List<UnitResult> out = new ArrayList<>();
+        ConcurrentRuns.run(units, cores, u -> {
+            UnitResult r = runOne(u, traceDir, ignoreExpectations, cores);
+            onFinished.accept(r);
+            return r;
+        }, (i, r) -> out.add(r));
+        return out;
     }
 
     /** {@code job.model}, where a model given as a path is named by its file name without {@code .entry}. */
@@ -80,6 +58,11 @@ public final class BatchRunner {
     }
 
     static UnitResult runOne(Manifest.Unit u, Path traceDir, boolean ignoreExpectations) {
+        return runOne(u, traceDir, ignoreExpectations, null);
+    }
+
+    /** One unit; its search has {@code cores.size()} partitions and borrows spare cores for its helpers (null: one thread). */
+    static UnitResult runOne(Manifest.Unit u, Path traceDir, boolean ignoreExpectations, Cores cores) {
         long t0 = System.nanoTime();
         Manifest.Job job = u.job();
         Program program;
@@ -96,8 +79,8 @@ public final class BatchRunner {
                         null, List.of(), Map.of(), (System.nanoTime() - t0) / 1_000_000);
             }
         }
-        CheckResult result = BfsEngine.check(program, new CheckOptions(Set.copyOf(job.properties()), job.maxStates(),
-                job.timeLimit(), 1));
+        CheckResult result = Checker.check(program, new CheckOptions(Set.copyOf(job.properties()), job.maxStates(),
+                job.timeLimit(), cores == null ? 1 : cores.size()), SearchMonitor.NONE, cores);
         List<Expectations.Judged> judged = new ArrayList<>();
         Map<String, Path> traces = new LinkedHashMap<>();
         for (CheckResult.PropertyResult pr : result.properties()) {

@@ -68,7 +68,8 @@ public final class JsonReport {
         out.write('\n');
     }
 
-    static String verdict(Verdict v) {
+    /** {@code holds}, {@code violated} or {@code incomplete}: the verdict words of the JSON reports. */
+    public static String verdict(Verdict v) {
         if (v instanceof Verdict.Holds) return "holds";
         if (v instanceof Verdict.Violated) return "violated";
         return "incomplete";

@@ -1,9 +1,11 @@
 package entrycheck.cli;
 
 import entrycheck.engine.CheckOptions;
+import entrycheck.batch.ConcurrentRuns;
 import entrycheck.engine.CheckResult;
 import entrycheck.engine.Checker;
 import entrycheck.engine.CheckpointException;
+import entrycheck.engine.Cores;
 import entrycheck.engine.SearchMonitor;
 import entrycheck.engine.Verdict;
 import entrycheck.ir.Program;
@@ -11,6 +13,7 @@ import entrycheck.ir.Property;
 import entrycheck.lang.ModelException;
 import entrycheck.lang.ModelLoader;
 import entrycheck.trace.Ansi;
+import entrycheck.trace.AtomicFile;
 import entrycheck.trace.SafeText;
 import entrycheck.trace.TraceDocument;
 import entrycheck.trace.TraceFiles;
@@ -19,8 +22,10 @@ import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -105,8 +110,26 @@ public final class CheckCommand implements Callable<Integer> {
                     + "docs/TRACE-FORMAT.md, Minimal traces).")
     private boolean minimize;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results as JSON into FILE (per model: states, transitions, depth, "
+                    + "time; per property: verdict, expectation, outcome, trace length and file; docs/CI.md). "
+                    + "Written atomically.")
+    private Path json;
+
+    @Option(names = "--timings", hidden = true,
+            description = "Print where the time went on stderr (docs/PERFORMANCE.md, Latency).")
+    private boolean timings;
+
+    /** What became of one model: its result, or why it has none. */
+    private record ModelRun(Program program, CheckResult result, String notChecked, long compileNanos,
+                            CheckpointException failure, List<String> notes) {
+        ModelRun(Program program, CheckResult result, String notChecked, long compileNanos, CheckpointException failure) {
+            this(program, result, notChecked, compileNanos, failure, List.of());
+        }
+    }
+
     @Override
-    public Integer call() throws ModelException {
+    public Integer call() throws ModelException, InterruptedException {
         validateLimits();
         List<String> names = models.isEmpty() ? ModelLoader.bundledModels() : models;
         if (names.isEmpty()) {
@@ -116,58 +139,93 @@ public final class CheckCommand implements Callable<Integer> {
         if (engineOptions.checkpoints() && names.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint and --resume take exactly one MODEL");
         }
-        List<Program> programs = ModelSet.load(names, modelOptions.overrides());
+        CliEnvironment env = parent == null ? CliEnvironment.plain() : parent.environment();
+        Timings clock = timings ? new Timings(env.started()) : null;
+        // --threads N is the whole run's budget: models are loaded and checked N at a time, and a
+        // model's search borrows the cores the others leave free (Cores)
+        Cores cores = new Cores(engine.threads());
+        List<ModelSet.Loaded> loaded = ModelSet.load(names, modelOptions.overrides(), cores);
+        List<Program> programs = new ArrayList<>();
+        for (ModelSet.Loaded l : loaded) programs.add(l.program());
+        if (clock != null) clock.loaded();
         List<Set<String>> selections = selectProperties(programs);
         if (engine.engine() != CheckOptions.Engine.BFS) rejectLiveness(programs, selections);
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CliEnvironment env = parent == null ? CliEnvironment.plain() : parent.environment();
         Ansi ansi = env.ansi();
         ModelReport report = new ModelReport(out, ansi, traceOptions.textOptions(ansi), ignoreExpectations, verbose);
         RunSummary summary = new RunSummary();
+        CheckJson results = new CheckJson(ignoreExpectations);
+        int[] failed = {-1};
         try (Interrupt interrupt = Interrupt.install(err)) {
-            for (int i = 0; i < programs.size(); i++) {
+            boolean progress = programs.size() == 1 && env.terminal() && !engineOptions.quiet();
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < programs.size(); i++) indexes.add(i);
+            ConcurrentRuns.run(indexes, cores, i -> {
                 Program program = programs.get(i);
                 Set<String> selected = selections.get(i);
-                if (interrupt.requested()) {
-                    out.println(ansi.bold(SafeText.of(program.name())) + ": not checked (interrupted)");
-                    summary.notChecked();
-                    continue;
-                }
-                if (selected == null) {
-                    out.println(ansi.bold(SafeText.of(program.name())) + ": skipped (none of the selected properties)");
-                    continue;
-                }
-                CheckResult result;
+                if (selected == null) return new ModelRun(program, null, "skipped (none of the selected properties)", 0, null);
+                if (interrupt.requested()) return new ModelRun(program, null, "not checked (interrupted)", 0, null);
+                long t0 = System.nanoTime();
                 try {
-                    result = check(program, withProperties(engine, selected), env, interrupt, err);
+                    CheckResult r = check(program, withProperties(engine, selected), interrupt, err, progress, cores);
+                    long wall = System.nanoTime() - t0;
+                    if (clock != null) clock.model(program.name(), loaded.get(i).nanos(), wall - r.stats().nanos(), r.stats().nanos());
+                    Minimizing minimized = minimize ? Minimizing.apply(r, maxStates, interrupt::requested) : null;
+                    if (minimized == null) return new ModelRun(program, r, null, wall - r.stats().nanos(), null);
+                    return new ModelRun(program, minimized.result(), null, wall - r.stats().nanos(), null, minimized.notes());
                 } catch (CheckpointException e) {
-                    err.println("entrycheck: " + SafeText.lines(e.getMessage()));
-                    err.flush();
-                    return ExitCodes.USAGE;
+                    return new ModelRun(program, null, null, 0, e);
                 }
-                Minimizing minimized = minimize ? Minimizing.apply(result, maxStates, interrupt::requested) : null;
-                if (minimized != null) result = minimized.result();
-                report.print(result, summary, engineOptions.describe());
-                if (minimized != null) minimized.notes().forEach(n -> out.println("  " + n));
-                if (traceOut != null && !writeTraces(result, out)) return ExitCodes.USAGE;
-            }
-        }
-        if (programs.size() > 1) summary.print(out, ansi);
-        out.flush();
-        return summary.exitCode();
-    }
-
-    /** One model, with a progress line when the output is a terminal. */
-    private CheckResult check(Program program, CheckOptions options, CliEnvironment env, Interrupt interrupt, PrintWriter err) {
-        if (!env.terminal() || engineOptions.quiet()) {
-            return Checker.check(program, options, new SearchMonitor() {
-                @Override public boolean stopRequested() { return interrupt.requested(); }
+            }, (i, run) -> {
+                if (failed[0] >= 0) return;
+                String name = ansi.bold(SafeText.of(run.program().name()));
+                if (run.failure() != null) {
+                    err.println("entrycheck: " + SafeText.lines(run.failure().getMessage()));
+                    err.flush();
+                    failed[0] = ExitCodes.USAGE;
+                } else if (run.result() == null) {
+                    out.println(name + ": " + run.notChecked());
+                    if (run.notChecked().startsWith("not checked")) summary.notChecked();
+                    results.notChecked(run.program().name(), run.notChecked());
+                } else {
+                    report.print(run.result(), summary, engineOptions.describe());
+                    run.notes().forEach(n -> out.println("  " + n));
+                    Map<String, Path> files = traceOut == null ? Map.of() : writeTraces(run.result(), out);
+                    if (files == null) failed[0] = ExitCodes.USAGE;
+                    else results.add(run.result(), files);
+                }
             });
         }
+        if (clock != null) clock.checked();
+        if (failed[0] >= 0) return failed[0];
+        if (programs.size() > 1) summary.print(out, ansi);
+        out.flush();
+        int exit = summary.exitCode();
+        if (json != null) {
+            try {
+                AtomicFile.write(json, w -> results.write(exit, w));
+            } catch (IOException e) {
+                err.println("entrycheck: cannot write " + SafeText.of(json.toString()) + ": " + SafeText.of(String.valueOf(e.getMessage())));
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+        }
+        if (clock != null) clock.print(err);
+        return exit;
+    }
+
+    /** One model, with a progress line when asked for (a single model on a terminal). */
+    private static CheckResult check(Program program, CheckOptions options, Interrupt interrupt, PrintWriter err,
+                                     boolean progress, Cores cores) {
+        if (!progress) {
+            return Checker.check(program, options, new SearchMonitor() {
+                @Override public boolean stopRequested() { return interrupt.requested(); }
+            }, cores);
+        }
         try (ProgressLine line = new ProgressLine(SafeText.of(program.name()), err, interrupt::requested, 1000)) {
-            return Checker.check(program, options, line);
+            return Checker.check(program, options, line, cores);
         }
     }
 
@@ -189,20 +247,25 @@ public final class CheckCommand implements Callable<Integer> {
                 o.memoryBytes(), o.checkpointDir(), o.checkpointInterval(), o.resumeDir());
     }
 
-    /** Writes the trace file of every violation; false (after a message) when a file cannot be written. */
-    private boolean writeTraces(CheckResult result, PrintWriter out) {
+    /**
+     * Writes the trace file of every violation; returns them by property, or null (after a
+     * message) when a file cannot be written.
+     */
+    private Map<String, Path> writeTraces(CheckResult result, PrintWriter out) {
+        Map<String, Path> files = new LinkedHashMap<>();
         for (CheckResult.PropertyResult pr : result.properties()) {
             if (pr.verdict() instanceof Verdict.Violated v) {
                 try {
                     Path f = TraceFiles.write(traceOut, result.program().name(), TraceDocument.of(v.trace()));
                     out.println("  trace file: " + SafeText.of(f.toString()));
+                    files.put(pr.property().name(), f);
                 } catch (IOException e) {
                     spec.commandLine().getErr().println("entrycheck: cannot write a trace file into " + traceOut + ": " + e.getMessage());
-                    return false;
+                    return null;
                 }
             }
         }
-        return true;
+        return files;
     }
 
     private void validateLimits() {

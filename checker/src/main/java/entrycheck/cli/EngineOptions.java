@@ -23,7 +23,9 @@ public final class EngineOptions {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads of the breadth-first search (default: all cores). Every N gives "
-                    + "the same states, verdicts and counterexamples.")
+                    + "the same states, verdicts and counterexamples. With several models, the budget of "
+                    + "the whole run: up to N models are checked at once, and a model's search uses the "
+                    + "threads the others leave free.")
     private Integer threads;
 
     @Option(names = "--seed", paramLabel = "N",

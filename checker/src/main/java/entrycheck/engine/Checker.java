@@ -36,6 +36,17 @@ public final class Checker {
      *         cannot be read or belongs to another run
      */
     public static CheckResult check(Program program, CheckOptions options, SearchMonitor monitor) {
+        return check(program, options, monitor, null);
+    }
+
+    /**
+     * As {@link #check(Program, CheckOptions, SearchMonitor)}, for a search that runs alongside
+     * others: the calling thread holds one of {@code cores}, and the breadth-first search borrows
+     * its helper threads from the spare ones ({@link Cores}). The result is the same.
+     *
+     * @param cores null: the search runs {@link CheckOptions#threads()} threads of its own
+     */
+    public static CheckResult check(Program program, CheckOptions options, SearchMonitor monitor, Cores cores) {
         boolean[] selected = select(program, options.properties());
         if (options.engine() != CheckOptions.Engine.BFS) withoutLiveness(program, options, selected);
         if (options.engine() != CheckOptions.Engine.BFS && (options.checkpointDir() != null || options.resumeDir() != null)) {
@@ -46,7 +57,7 @@ public final class Checker {
             case DFS: return new DfsEngine(program, system, selected, options, monitor).run();
             case RANDOM: return new RandomWalk(program, system, selected, options, monitor).run();
             default:
-                ParallelBfs bfs = new ParallelBfs(program, system, selected, options, monitor, ParallelBfs.Tuning.DEFAULT);
+                ParallelBfs bfs = new ParallelBfs(program, system, selected, options, monitor, ParallelBfs.Tuning.DEFAULT, cores);
                 CheckResult result = bfs.run();
                 return Liveness.apply(result, program, system, bfs.store(), selected, monitor);
         }

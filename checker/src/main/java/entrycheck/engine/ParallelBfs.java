@@ -88,6 +88,7 @@ final class ParallelBfs {
     private final boolean invariants;
     private final long maxStates;
     private final MemoryBudget budget;
+    private final Cores cores;
 
     private final StateStore store;
     private final VisitedSet visited;
@@ -128,6 +129,13 @@ final class ParallelBfs {
 
     ParallelBfs(Program program, CompiledProgram system, boolean[] selected, CheckOptions options,
                 SearchMonitor monitor, Tuning tuning) {
+        this(program, system, selected, options, monitor, tuning, null);
+    }
+
+    /** @param cores where the helper threads come from when other searches run at the same time (null: own threads) */
+    ParallelBfs(Program program, CompiledProgram system, boolean[] selected, CheckOptions options,
+                SearchMonitor monitor, Tuning tuning, Cores cores) {
+        this.cores = cores;
         this.program = program;
         this.system = system;
         this.selected = selected;
@@ -168,7 +176,7 @@ final class ParallelBfs {
         String stop = "";
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = tuning.timed() ? cpu.getCurrentThreadCpuTime() : 0;
-        try (Workers workers = new Workers(threads, tuning.timed())) {
+        try (Workers workers = new Workers(threads, tuning.timed(), cores)) {
             if (options.resumeDir() != null) resume(workers);
             else begin();
             while (head < store.size()) {

@@ -41,6 +41,7 @@ final class Workers implements AutoCloseable {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final int threads;
+    private final Cores cores;
     private final ExecutorService pool;
     private final long[] phaseCpu;
     private long work;
@@ -49,8 +50,16 @@ final class Workers implements AutoCloseable {
 
     Workers(int threads) { this(threads, false); }
 
-    Workers(int threads, boolean timed) {
+    Workers(int threads, boolean timed) { this(threads, timed, null); }
+
+    /**
+     * @param cores when not null, the helpers of each phase are borrowed from this budget
+     *              (as many as are free, up to {@code threads - 1}; possibly none, and then the
+     *              caller runs every unit itself); null: the helpers always run
+     */
+    Workers(int threads, boolean timed, Cores cores) {
         this.threads = threads;
+        this.cores = cores;
         this.phaseCpu = timed ? new long[threads] : null;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "entrycheck-worker");
@@ -100,8 +109,25 @@ final class Workers implements AutoCloseable {
             for (int u = 0; u < units; u++) task.run(0, u);
             return;
         }
-        AtomicInteger next = new AtomicInteger();
         int helpers = Math.min(threads - 1, units - 1);
+        if (cores != null) {
+            helpers = cores.tryTake(helpers);
+            try {
+                dispatch(units, task, helpers);
+            } finally {
+                cores.give(helpers);
+            }
+            return;
+        }
+        dispatch(units, task, helpers);
+    }
+
+    private void dispatch(int units, Unit task, int helpers) {
+        if (helpers == 0) {
+            for (int u = 0; u < units; u++) task.run(0, u);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>(helpers);
         for (int w = 1; w <= helpers; w++) {
             int worker = w;

@@ -16,6 +16,11 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(CliEnvironment env, Consumer<CommandLine> setup, String... args) {
         CommandLine cmd = Main.commandLine(env);
         setup.accept(cmd);
+        return run(cmd, args);
+    }
+
+    /** Runs {@code cmd} with captured output. */
+    static CliRun run(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));

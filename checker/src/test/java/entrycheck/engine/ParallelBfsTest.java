@@ -30,8 +30,12 @@ class ParallelBfsTest {
     }
 
     private static Run search(Program p, CheckOptions o, ParallelBfs.Tuning tuning) {
+        return search(p, o, tuning, null);
+    }
+
+    private static Run search(Program p, CheckOptions o, ParallelBfs.Tuning tuning, Cores cores) {
         boolean[] selected = Checker.select(p, o.properties());
-        ParallelBfs bfs = new ParallelBfs(p, CompiledProgram.compile(p, selected), selected, o, SearchMonitor.NONE, tuning);
+        ParallelBfs bfs = new ParallelBfs(p, CompiledProgram.compile(p, selected), selected, o, SearchMonitor.NONE, tuning, cores);
         CheckResult r = bfs.run();
         StateStore store = bfs.store();
         StringBuilder b = new StringBuilder();
@@ -104,6 +108,33 @@ class ParallelBfsTest {
             assertInstanceOf(Verdict.Violated.class, r.result().properties().get(2).verdict());
             assertEquals(first, r.all(), threads + " threads");
         }
+    }
+
+    /**
+     * A search that borrows its helpers from a shared budget ({@link Cores}) finds the same as
+     * one with threads of its own: with no spare core at all (the caller does every unit of
+     * every phase), with some, and with more than it has partitions; and it gives back every
+     * core it borrowed.
+     */
+    @Test
+    void borrowedHelpersGiveTheSameResult() throws InterruptedException {
+        Program p = BenchModels.big(4, 3, false);
+        ParallelBfs.Tuning tuning = new ParallelBfs.Tuning(5, 3);
+        CheckOptions four = CheckOptions.defaults().withThreads(4);
+        String own = search(p, four, tuning).all();
+        for (int size : new int[] {1, 2, 8}) {
+            Cores cores = new Cores(size);
+            cores.acquire(); // the search's own thread, as ConcurrentRuns does
+            assertEquals(own, search(p, four, tuning, cores).all(), size + " cores");
+            assertEquals(size - 1, cores.tryTake(size), "every borrowed core given back (" + size + ")");
+            cores.give(size - 1);
+            cores.release();
+        }
+        Program racy = BrokenModels.racyLock(3);
+        Cores none = new Cores(1);
+        none.acquire();
+        assertEquals(search(racy, four, new ParallelBfs.Tuning(1, 2)).all(),
+                search(racy, four, new ParallelBfs.Tuning(1, 2), none).all());
     }
 
     @Test
