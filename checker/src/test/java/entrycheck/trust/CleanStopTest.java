@@ -120,13 +120,7 @@ class CleanStopTest {
         assertTrue(s[0] > 0 && s[0] < (1L << 25), r.both());
         assertTrue(r.out().contains("search stopped early: time limit 300ms"), r.both());
         assertTrue(r.out().matches("(?s).*incomplete\\s+bounded.*"), r.both());
-        assertEquals(1, wholeTraces(traces));
-        noLeftovers(traces);
-        noLeftovers(ck);
-        // the checkpoint is whole: a resumed run starts from the states already stored
-        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", Long.toString(s[0] + 1), m.toString());
-        assertEquals(3, resumed.exitCode(), "the checkpoint is accepted: " + resumed.both());
-        assertEquals(s[0] + 1, stats(resumed)[0], resumed.both());
+        assertWholeFilesAndResumable(r, traces, ck, m);
     }
 
     @Test
@@ -206,11 +200,7 @@ class CleanStopTest {
         assertTrue(r.out().contains("search stopped early: interrupted"), r.both());
         assertTrue(r.err().contains("interrupted"), r.both());
         assertTrue(stats(r)[0] > 0, r.both());
-        assertEquals(1, wholeTraces(traces));
-        noLeftovers(traces);
-        noLeftovers(ck);
-        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", "1", m.toString());
-        assertEquals(3, resumed.exitCode(), "the checkpoint is accepted: " + resumed.both());
+        assertWholeFilesAndResumable(r, traces, ck, m);
     }
 
     /** A separate entrycheck process (this JVM's classpath, Main, the launcher's collector) with the heap {@code xmx}. */
@@ -244,14 +234,22 @@ class CleanStopTest {
         assertEquals(3, r.exitCode(), r.both());
         assertTrue(r.out().contains("search stopped early: memory budget"), r.both());
         assertFalse(r.both().contains("out of memory"), r.both());
-        long[] s = stats(r);
-        assertTrue(s[0] > 10_000, "it got somewhere: " + r.both());
-        assertEquals(1, wholeTraces(traces));
+        assertTrue(stats(r)[0] > 10_000, "it got somewhere: " + r.both());
+        assertWholeFilesAndResumable(r, traces, ck, m);
+    }
+
+    /**
+     * After a stop: one whole trace file, no temporary file, and a checkpoint that a resumed run
+     * accepts and continues from the states already stored (one more state, then max-states).
+     */
+    private static void assertWholeFilesAndResumable(Cli stopped, Path traces, Path ck, Path m) throws Exception {
+        assertEquals(1, wholeTraces(traces), "the trace of the violation found before the stop");
         noLeftovers(traces);
         noLeftovers(ck);
-        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", Long.toString(s[0] + 1), m.toString());
+        long states = stats(stopped)[0];
+        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", Long.toString(states + 1), m.toString());
         assertEquals(3, resumed.exitCode(), "the checkpoint is accepted: " + resumed.both());
-        assertEquals(s[0] + 1, stats(resumed)[0], resumed.both());
+        assertEquals(states + 1, stats(resumed)[0], resumed.both());
     }
 
     @Test
