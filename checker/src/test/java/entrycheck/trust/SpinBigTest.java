@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import entrycheck.lang.ModelLoader;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,7 +21,7 @@ class SpinBigTest {
 
     @Test
     void bigAgrees(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Spin.available(), "spin or gcc is not installed");
+        Spin.assumeAvailable("bench/big");
         SpinAgreement a = SpinAgreement.run("bench/big", ModelLoader.load("bench/big", Map.of()), dir, true, 24);
         System.out.println("spin-differential " + a);
         assertEquals(5_767_168L, a.states());
