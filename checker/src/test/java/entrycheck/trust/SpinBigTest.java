@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bench/big through SPIN (gcc -O2, pan -w24): 5,767,168 states in both tools, no violation.
  * Slow (about a minute, a GB of memory for pan): runs only by hand,
- * {@code mvn -B -o -q test -pl checker -am -Dtest=SpinBigTest -Dentrycheck.slow=true}.
+ * {@code mvn -B -o -q test -pl checker -am -Dtest=SpinBigTest -Dtest.excludedGroups= -Dentrycheck.slow=true}.
  */
 @Tag("slow")
 @EnabledIfSystemProperty(named = "entrycheck.slow", matches = "true")
