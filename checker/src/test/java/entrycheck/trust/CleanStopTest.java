@@ -178,7 +178,17 @@ class CleanStopTest {
     void sigintStopsWithExit3AndWholeFiles() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute()
                 || new java.io.File("/usr/bin/kill").canExecute(), "no kill command");
-        Path m = model(9); // 268 million states: runs until stopped
+        // a chain of 2 states per BFS level and 2 billion levels: runs until stopped, and a
+        // level ends (and the periodic checkpoint can be written) every few microseconds. On the
+        // wide model(9) a level takes seconds, and on a loaded machine the memory budget
+        // stopped the run before the first checkpoint was due.
+        Path m = dir.resolve("chain.entry");
+        Files.writeString(m, "var x: 0..2000000000 = 0;\nvar hit: bool = 0;\n"
+                + "rule inc x < 2000000000 ==> { x = x + 1; }\n"
+                + "rule early x == 2 && !hit ==> { assert x != 2 as early-bug; hit = 1; }\n"
+                + "property early-bug \"found quickly\" = assertion;\n"
+                + "property bounded = invariant x >= 0;\n"
+                + "end when true;\nexpect violated early-bug;\n", StandardCharsets.UTF_8);
         Path traces = dir.resolve("traces");
         Path ck = dir.resolve("ck");
         Path out = dir.resolve("stdout.txt");
