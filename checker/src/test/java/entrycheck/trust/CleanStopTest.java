@@ -178,6 +178,7 @@ class CleanStopTest {
     void sigintStopsWithExit3AndWholeFiles() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute()
                 || new java.io.File("/usr/bin/kill").canExecute(), "no kill command");
+        Signals.assumeSigintDeliverable("CleanStopTest.sigintStopsWithExit3AndWholeFiles");
         // a chain of 2 states per BFS level and 2 billion levels: runs until stopped, and a
         // level ends (and the periodic checkpoint can be written) every few microseconds. On the
         // wide model(9) a level takes seconds, and on a loaded machine the memory budget
