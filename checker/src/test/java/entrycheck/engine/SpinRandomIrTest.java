@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,7 @@ class SpinRandomIrTest {
 
     @Test
     void spinAgreesWithEntrycheckOnRandomPrograms(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Spin.available(), "spin or gcc is not installed");
+        Spin.assumeAvailable("random IR programs");
         int wanted = Integer.getInteger("entrycheck.spin.programs", 10);
         Map<String, Program> programs = new LinkedHashMap<>();
         qt().withFixedSeed(20240611L).withExamples(Math.max(400, wanted * 20)).forAll(RandomPrograms.cases()).checkAssert(c -> {

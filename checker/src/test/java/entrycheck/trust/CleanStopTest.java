@@ -28,8 +28,9 @@ import org.w3c.dom.Document;
  * run with exit 3 and the statistics so far, and leave no truncated output file behind: the
  * trace files of violations found before the stop are whole JSON documents, batch reports
  * are well-formed, no temporary file remains, and a write that fails half-way leaves the old
- * file (or none). The memory budget ({@code --memory}) and a real SIGINT stop the same way, and
- * their checkpoint is whole (it resumes).
+ * file (or none). The memory budget ({@code --memory}, or the default share of a small real
+ * heap) and a real SIGINT stop the same way. In every case the checkpoint written at the stop
+ * is whole: it resumes.
  */
 class CleanStopTest {
     @TempDir
@@ -86,7 +87,9 @@ class CleanStopTest {
     @Test
     void maxStatesStopsWithExit3AndStatistics() throws Exception {
         Path traces = dir.resolve("traces");
-        Cli r = Cli.run("check", "--max-states", "2000", "--trace-out", traces.toString(), model(6).toString());
+        Path ck = dir.resolve("ck");
+        Path m = model(5);
+        Cli r = Cli.run("check", "--max-states", "2000", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), m.toString());
         assertEquals(3, r.exitCode(), r.both());
         long[] s = stats(r);
         assertEquals(2000, s[0], "states so far");
@@ -96,18 +99,28 @@ class CleanStopTest {
         assertTrue(r.out().matches("(?s).*incomplete\\s+bounded.*"), r.both());
         assertEquals(1, wholeTraces(traces), "the trace of the violation found before the stop");
         noLeftovers(traces);
+        noLeftovers(ck);
+        // the checkpoint is whole: resuming it ends exactly like an uninterrupted run
+        Cli whole = Cli.run("check", m.toString());
+        Cli resumed = Cli.run("check", "--resume", ck.toString(), m.toString());
+        assertEquals(0, resumed.exitCode(), resumed.both());
+        assertEquals(stats(whole)[0], stats(resumed)[0], resumed.both());
+        assertEquals(stats(whole)[1], stats(resumed)[1], resumed.both());
+        assertEquals(stats(whole)[2], stats(resumed)[2], resumed.both());
     }
 
     @Test
     void timeLimitStopsWithExit3AndStatistics() throws Exception {
         Path traces = dir.resolve("traces");
-        Cli r = Cli.run("check", "--time-limit", "300ms", "--trace-out", traces.toString(), model(8).toString());
+        Path ck = dir.resolve("ck");
+        Path m = model(8);
+        Cli r = Cli.run("check", "--time-limit", "300ms", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), m.toString());
         assertEquals(3, r.exitCode(), r.both());
         long[] s = stats(r);
         assertTrue(s[0] > 0 && s[0] < (1L << 25), r.both());
         assertTrue(r.out().contains("search stopped early: time limit 300ms"), r.both());
-        assertEquals(1, wholeTraces(traces));
-        noLeftovers(traces);
+        assertTrue(r.out().matches("(?s).*incomplete\\s+bounded.*"), r.both());
+        assertWholeFilesAndResumable(r, traces, ck, m);
     }
 
     @Test
@@ -165,15 +178,24 @@ class CleanStopTest {
     void sigintStopsWithExit3AndWholeFiles() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/kill").canExecute()
                 || new java.io.File("/usr/bin/kill").canExecute(), "no kill command");
-        Path m = model(9); // 268 million states: runs until stopped
+        Signals.assumeSigintDeliverable("CleanStopTest.sigintStopsWithExit3AndWholeFiles");
+        // a chain of 2 states per BFS level and 2 billion levels: runs until stopped, and a
+        // level ends (and the periodic checkpoint can be written) every few microseconds. On the
+        // wide model(9) a level takes seconds, and on a loaded machine the memory budget
+        // stopped the run before the first checkpoint was due.
+        Path m = dir.resolve("chain.entry");
+        Files.writeString(m, "var x: 0..2000000000 = 0;\nvar hit: bool = 0;\n"
+                + "rule inc x < 2000000000 ==> { x = x + 1; }\n"
+                + "rule early x == 2 && !hit ==> { assert x != 2 as early-bug; hit = 1; }\n"
+                + "property early-bug \"found quickly\" = assertion;\n"
+                + "property bounded = invariant x >= 0;\n"
+                + "end when true;\nexpect violated early-bug;\n", StandardCharsets.UTF_8);
         Path traces = dir.resolve("traces");
         Path ck = dir.resolve("ck");
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaExe, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "entrycheck.cli.Main",
-                "check", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), "--checkpoint-interval", "1s",
-                m.toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = entrycheck("-Xmx512m", out, err,
+                "check", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), "--checkpoint-interval", "1s", m.toString());
         try {
             for (int i = 0; i < 1200 && p.isAlive() && !Files.exists(ck.resolve("checkpoint.bin")); i++) Thread.sleep(100);
             assertTrue(p.isAlive(), "still searching when signalled: " + Files.readString(out) + Files.readString(err));
@@ -189,11 +211,56 @@ class CleanStopTest {
         assertTrue(r.out().contains("search stopped early: interrupted"), r.both());
         assertTrue(r.err().contains("interrupted"), r.both());
         assertTrue(stats(r)[0] > 0, r.both());
-        assertEquals(1, wholeTraces(traces));
+        assertWholeFilesAndResumable(r, traces, ck, m);
+    }
+
+    /** A separate entrycheck process (this JVM's classpath, Main, the launcher's collector) with the heap {@code xmx}. */
+    private static Process entrycheck(String xmx, Path out, Path err, String... args) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                xmx, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "entrycheck.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    /**
+     * A real small heap without {@code --memory}, with the launcher's collector: the default
+     * budget stops the search before the JVM runs out of memory (an OutOfMemoryError would be
+     * exit 70; it was, with -Xmx64m, before {@code MemoryBudget.RESERVE}). Exit 3, the
+     * statistics so far, a whole trace file and a checkpoint that resumes.
+     */
+    @Test
+    void aSmallHeapStopsAtTheDefaultMemoryBudget() throws Exception {
+        Path m = model(9); // 268 million states: far more than 48 MB hold
+        Path traces = dir.resolve("traces");
+        Path ck = dir.resolve("ck");
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = entrycheck("-Xmx48m", out, err, "check", "--trace-out", traces.toString(), "--checkpoint", ck.toString(), m.toString());
+        try {
+            assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "stopped by itself");
+        } finally {
+            p.destroyForcibly();
+        }
+        Cli r = new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
+        assertEquals(3, r.exitCode(), r.both());
+        assertTrue(r.out().contains("search stopped early: memory budget"), r.both());
+        assertFalse(r.both().contains("out of memory"), r.both());
+        assertTrue(stats(r)[0] > 10_000, "it got somewhere: " + r.both());
+        assertWholeFilesAndResumable(r, traces, ck, m);
+    }
+
+    /**
+     * After a stop: one whole trace file, no temporary file, and a checkpoint that a resumed run
+     * accepts and continues from the states already stored (one more state, then max-states).
+     */
+    private static void assertWholeFilesAndResumable(Cli stopped, Path traces, Path ck, Path m) throws Exception {
+        assertEquals(1, wholeTraces(traces), "the trace of the violation found before the stop");
         noLeftovers(traces);
         noLeftovers(ck);
-        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", "1", m.toString());
+        long states = stats(stopped)[0];
+        Cli resumed = Cli.run("check", "--resume", ck.toString(), "--max-states", Long.toString(states + 1), m.toString());
         assertEquals(3, resumed.exitCode(), "the checkpoint is accepted: " + resumed.both());
+        assertEquals(states + 1, stats(resumed)[0], resumed.both());
     }
 
     @Test

@@ -94,6 +94,14 @@ public final class FuzzRunner {
 
     /** Runs cases 0 .. cases-1 with the inputs {@code input.apply(n)}; stops after {@code maxFailures}. */
     public Result run(int cases, IntFunction<byte[]> input, int maxFailures) throws InterruptedException {
+        return run(cases, input, maxFailures, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #run(int, IntFunction, int)}, but starts no case after {@code deadline}
+     * ({@link System#nanoTime()}; {@code Long.MAX_VALUE}: none): a run by hand for a fixed time.
+     */
+    public Result run(int cases, IntFunction<byte[]> input, int maxFailures, long deadline) throws InterruptedException {
         List<Failure> failures = new ArrayList<>();
         TreeMap<Integer, Integer> exits = new TreeMap<>();
         TreeMap<Integer, Long> millis = new TreeMap<>();
@@ -109,7 +117,8 @@ public final class FuzzRunner {
             cmd = null;
             started = System.nanoTime();
             Future<Void> batch = worker.submit(() -> {
-                for (int n = from; n < cases && failures.size() < maxFailures; n++) {
+                for (int n = from; n < cases && failures.size() < maxFailures
+                        && (deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0); n++) {
                     byte[] in = input.apply(n);
                     current = n;
                     currentInput = in;

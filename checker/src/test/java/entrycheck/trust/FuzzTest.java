@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code src/test/resources/fuzz-regressions/} so that {@link FuzzRegressionTest} replays it
  * forever.
  *
- * <p>A longer run by hand:
- * {@code mvn -B -o -q test -pl checker -am -Dtest=FuzzTest -Dentrycheck.fuzz.cases=200000 -Dentrycheck.fuzz.seed=$RANDOM}.
+ * <p>A longer run by hand, for a number of cases or (with {@code entrycheck.fuzz.seconds}) for a
+ * time, whatever comes first:
+ * {@code mvn -B -o -q test -pl checker -am -Dtest=FuzzTest -Dentrycheck.fuzz.cases=10000000 -Dentrycheck.fuzz.seconds=600 -Dentrycheck.fuzz.seed=31337}.
  */
 class FuzzTest {
 
@@ -44,7 +45,9 @@ class FuzzTest {
         FuzzInputs inputs = new FuzzInputs(FuzzInputs.defaultSources());
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
-        FuzzRunner.Result r = new FuzzRunner(dir, false, FuzzRunner::fuzzKind).run(cases, n -> input(inputs, seed, n), 20);
+        long seconds = Long.getLong("entrycheck.fuzz.seconds", 0);
+        long deadline = seconds > 0 ? t0 + seconds * 1_000_000_000L : Long.MAX_VALUE;
+        FuzzRunner.Result r = new FuzzRunner(dir, false, FuzzRunner::fuzzKind).run(cases, n -> input(inputs, seed, n), 20, deadline);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
         List<String> failures = new ArrayList<>();
@@ -56,11 +59,12 @@ class FuzzTest {
             Files.writeString(saved.resolve("seed" + seed + "-case" + f.n() + ".txt"), f.problem());
             failures.add("case " + f.n() + " (" + file + "): " + f.problem());
         }
-        System.out.println("fuzz: seed " + seed + ", " + cases + " cases from " + inputs.sourceCount() + " sources in " + ms
+        int ran = r.exits().values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("fuzz: seed " + seed + ", " + ran + " cases from " + inputs.sourceCount() + " sources in " + ms
                 + " ms, " + cpuMs + " ms CPU (slowest case " + r.slowestMillis() + " ms); exit codes " + r.exits() + " taking " + r.millisByExit()
                 + " ms; failures " + failures.size());
         assertEquals(List.of(), failures);
-        assertEquals(cases, r.exits().values().stream().mapToInt(Integer::intValue).sum(), "every case ran");
+        if (seconds == 0) assertEquals(cases, ran, "every case ran");
         assertTrue(r.exits().getOrDefault(2, 0) > 0 && r.exits().keySet().stream().anyMatch(c -> c != 2),
                 "the inputs reach both the diagnostics and the checker: " + r.exits());
     }

@@ -158,6 +158,39 @@ class HostileTextTest {
         }
     }
 
+    /**
+     * Diagnostics quote the offending source line: a line with escapes, controls, HTML and
+     * 100,000 characters, and a comment with bytes that are not UTF-8, give exit 2 with
+     * file:line:col, and the quoted line has no raw control and no long line.
+     */
+    @Test
+    void diagnosticsQuoteHostileLinesSafely() throws Exception {
+        Path text = dir.resolve("syntax.entry");
+        Files.writeString(text, "model hostile;\nvar x: 0..1 = 0; rule r x == 0 ==> { x = 1 +; } // " + HOSTILE + LONG + "\n",
+                StandardCharsets.UTF_8);
+        Path ctl = dir.resolve("control.entry");
+        Files.writeString(ctl, "model hostile;\nvar x: 0..1 = 0; rule r x == 0 ==> { x = 1 \u001b[31m; } // " + HOSTILE + "\n",
+                StandardCharsets.UTF_8);
+        Path bytes = dir.resolve("latin1.entry");
+        byte[] head = "model hostile;\n// caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = " \u001b[31m\nvar x: 0..1 = 0;\nrule r x == 0 ==> { x = 1; }\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = (byte) 0xE9;        // Latin-1 e-acute
+        all[head.length + 1] = (byte) 0x9B;    // a C1 CSI byte, also not UTF-8 here
+        System.arraycopy(tail, 0, all, head.length + 2, tail.length);
+        Files.write(bytes, all);
+        String[][] expected = {{"syntax.entry:2:45: error: ", text.toString()}, {"control.entry:2:44: error: unexpected character (U+001B)", ctl.toString()},
+            {"latin1.entry:2:7: error: invalid UTF-8 (byte 0xE9 0x9B)", bytes.toString()}};
+        for (String[] e : expected) {
+            Cli r = Cli.run("check", e[1]);
+            assertEquals(2, r.exitCode(), r.both());
+            assertTrue(r.err().contains(e[0]), "diagnostic " + e[0] + ":\n" + r.both());
+            plainText("diagnostic for " + e[1], r.err());
+            for (String line : r.err().split("\n")) assertTrue(line.length() < 1000, "a line of " + line.length() + " characters");
+        }
+    }
+
     private static int count(String s, String sub) {
         int n = 0;
         for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) n++;

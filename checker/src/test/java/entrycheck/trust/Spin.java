@@ -31,6 +31,22 @@ public final class Spin {
      */
     public record Result(long stored, long transitions, long depth, int errors, String violation, long compileMillis, long runMillis) { }
 
+    /**
+     * Skips the calling test (a JUnit assumption) when spin or gcc is missing, loudly: a line on
+     * stderr that says which differential test did not run. With {@code -Dentrycheck.spin.required=true}
+     * or {@code ENTRYCHECK_SPIN_REQUIRED=1} (set by .ci/run, which installs spin) a missing tool
+     * fails the test instead, so CI cannot pass while silently testing less.
+     */
+    public static void assumeAvailable(String test) {
+        if (available()) return;
+        String what = "SPIN differential test '" + test + "' NOT RUN: spin or gcc is not on the PATH"
+                + " (apt-get install spin gcc; .ci/run installs them)";
+        System.err.println("WARNING: " + what);
+        boolean required = Boolean.getBoolean("entrycheck.spin.required") || "1".equals(System.getenv("ENTRYCHECK_SPIN_REQUIRED"));
+        if (required) throw new AssertionError(what + ", and entrycheck.spin.required is set");
+        org.junit.jupiter.api.Assumptions.abort(what);
+    }
+
     /** Whether spin and gcc are on the PATH (tests that need them are skipped otherwise). */
     public static boolean available() {
         return onPath("spin") && onPath("gcc");

@@ -58,7 +58,7 @@ public record SpinAgreement(String name, long states, long transitions, long dep
     }
 
     /** The program with one extra property that nothing can violate. */
-    static Program withSentinel(Program p) {
+    public static Program withSentinel(Program p) {
         List<Property> props = new ArrayList<>(p.properties());
         props.add(new Property(props.size(), "sentinel (never violated)", Property.Kind.INVARIANT, "", "", Property.Expect.MAYBE));
         return new Program(p.name(), p.sourceHash(), p.constants(), p.layout(), p.transitions(), p.invariants(),

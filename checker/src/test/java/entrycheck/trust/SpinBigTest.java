@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import entrycheck.lang.ModelLoader;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bench/big through SPIN (gcc -O2, pan -w24): 5,767,168 states in both tools, no violation.
  * Slow (about a minute, a GB of memory for pan): runs only by hand,
- * {@code mvn -B -o -q test -pl checker -am -Dtest=SpinBigTest -Dentrycheck.slow=true}.
+ * {@code mvn -B -o -q test -pl checker -am -Dtest=SpinBigTest -Dtest.excludedGroups= -Dentrycheck.slow=true}.
  */
 @Tag("slow")
 @EnabledIfSystemProperty(named = "entrycheck.slow", matches = "true")
@@ -22,7 +21,7 @@ class SpinBigTest {
 
     @Test
     void bigAgrees(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Spin.available(), "spin or gcc is not installed");
+        Spin.assumeAvailable("bench/big");
         SpinAgreement a = SpinAgreement.run("bench/big", ModelLoader.load("bench/big", Map.of()), dir, true, 24);
         System.out.println("spin-differential " + a);
         assertEquals(5_767_168L, a.states());

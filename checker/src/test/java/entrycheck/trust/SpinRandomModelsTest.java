@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ class SpinRandomModelsTest {
 
     @Test
     void spinAgreesWithEntrycheckOnRandomModelTexts(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Spin.available(), "spin or gcc is not installed");
+        Spin.assumeAvailable("random model texts");
         int wanted = Integer.getInteger("entrycheck.spin.models", 12);
         Map<Long, Program> models = new LinkedHashMap<>();
         for (long seed = 0; models.size() < wanted; seed++) {
