@@ -46,6 +46,8 @@ final class Workers implements AutoCloseable {
     private long work;
     private long span;
     private long callerWork;
+    /** Per phase name (timed workers only): work, span, wall nanoseconds and the number of runs. */
+    private final java.util.Map<String, long[]> phases = new java.util.LinkedHashMap<>();
 
     Workers(int threads) { this(threads, false); }
 
@@ -70,12 +72,27 @@ final class Workers implements AutoCloseable {
     /** The part of {@link #work} done by the calling thread, worker 0 (timed workers only). */
     long callerWork() { return callerWork; }
 
+    /**
+     * Per phase name, after timed runs: {work, span, wall, runs}, nanoseconds. Wall minus span
+     * is the time the phase's workers spent not running (descheduled by the operating system,
+     * waking up) or waiting at the phase's end for the slowest unit.
+     */
+    java.util.Map<String, long[]> phases() { return phases; }
+
     /** Runs units {@code 0 .. units-1} of {@code task} on every worker and waits for all of them. */
-    void run(int units, Unit task) {
+    void run(int units, Unit task) { run("other", units, task, true); }
+
+    /**
+     * Runs units {@code 0 .. units-1} of {@code task}: on every worker when {@code parallel},
+     * else all on the calling thread (worker 0), for phases too small to pay for waking the pool.
+     * {@code phase} names the phase in the {@link #phases} of a timed run.
+     */
+    void run(String phase, int units, Unit task, boolean parallel) {
         if (phaseCpu == null) {
-            dispatch(units, task);
+            dispatch(units, task, parallel);
             return;
         }
+        long wall0 = System.nanoTime();
         java.util.Arrays.fill(phaseCpu, 0);
         long[] unitCpu = new long[units];
         dispatch(units, (worker, unit) -> {
@@ -84,19 +101,25 @@ final class Workers implements AutoCloseable {
             long t = CPU.getCurrentThreadCpuTime() - t0;
             unitCpu[unit] = t;
             phaseCpu[worker] += t;
-        });
+        }, parallel);
         long max = 0, sum = 0;
         for (long c : unitCpu) {
             sum += c;
             max = Math.max(max, c);
         }
         callerWork += phaseCpu[0];
+        long phaseSpan = parallel ? Math.max(max, sum / threads) : sum;
+        long[] t = phases.computeIfAbsent(phase, k -> new long[4]);
+        t[0] += sum;
+        t[1] += phaseSpan;
+        t[2] += System.nanoTime() - wall0;
+        t[3]++;
         work += sum;
-        span += Math.max(max, sum / threads);
+        span += phaseSpan;
     }
 
-    private void dispatch(int units, Unit task) {
-        if (pool == null || units <= 1) {
+    private void dispatch(int units, Unit task, boolean parallel) {
+        if (pool == null || units <= 1 || !parallel) {
             for (int u = 0; u < units; u++) task.run(0, u);
             return;
         }
