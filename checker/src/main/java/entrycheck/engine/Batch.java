@@ -13,6 +13,14 @@ import java.util.Arrays;
  * {@code p} lists the positions of new states in {@code fresh[p]} (ascending). Buffers grow by
  * doubling and are reused from round to round, so a search allocates nothing per state once
  * they have reached the largest fan-out of the model.
+ *
+ * <p>Sources of the design: the positions are bucketed by owner partition with a stable
+ * counting sort (Knuth, TAOCP vol. 3, section 5.2, "distribution counting"), which is what the
+ * per-owner outgoing message buffers of a distributed model checker do (Stern and Dill,
+ * "Parallelizing the Murphi verifier", CAV 1997); keeping each worker's successors in its own
+ * buffers until a phase barrier, rather than in a shared queue, follows the level-synchronous
+ * parallel BFS of Leiserson and Schardl ("A work-efficient parallel breadth-first search
+ * algorithm", SPAA 2010), where each worker fills private "bags" of the next level.
  */
 final class Batch {
     final int words;
