@@ -11,9 +11,10 @@
 # JVM by the BigBench harness (thread CPU time per unit of work, see Workers): the speedup that
 # two idle cores would give, which wall time cannot show while other work loads the machine.
 # Part 2, when the bundled x86_64 models exist (X86=0 skips it): each at its default bounds,
-# entrycheck --threads 1 and 2 against SPIN BFS on entrycheck's own Promela export; then the
-# nesting-depth sweep of x86_64/mainline (-D DEPTH=1..$MAXDEPTH, default 4; a run that needs
-# more than $CAP, default 10m, is cut off and reported as such).
+# entrycheck --threads 1 and 2 against SPIN BFS on entrycheck's own Promela export.
+# Part 3 (SWEEP=0 skips it): the nesting-depth sweep of x86_64/mainline (-D DEPTH=1..$MAXDEPTH,
+# default 6), entrycheck --threads 1 and 2, one run each; a run that needs more than $CAP
+# (default 10m) is cut off and reported as such, and the sweep stops there.
 #
 # Every figure is whole-process: wall time and CPU time (user + sys) as /usr/bin/time reports
 # them (entrycheck's JVM start included; SPIN's and Rumur's C compilation excluded, done
@@ -24,7 +25,8 @@
 #
 # Needs: spin, rumur, gcc (apt-get install -y spin rumur), GNU time (/usr/bin/time), a JDK.
 # Environment: SHARED (the directory holding bench/big.pml; default: found next to the
-# checkout), X86, MAXDEPTH, CAP, KEEP=DIR (keep the raw measurements and tool outputs there).
+# checkout), SPAN, X86, SWEEP, MAXDEPTH, CAP, KEEP=DIR (keep the raw measurements and tool
+# outputs there).
 set -euo pipefail
 
 RUNS=${1:-3}
@@ -138,12 +140,22 @@ if [[ "${SPAN:-1}" != 0 ]]; then
     echo
     echo "### bench/big inside one JVM: work and span of the search (BigBench, median of $RUNS runs after a warm-up run)"
     echo
-    echo "| threads | search wall s | CPU in phases s | span s | serial s | speedup on idle cores vs 1 thread |"
-    echo "|---|---|---|---|---|---|"
+    echo "| threads | search wall s | process CPU s | CPU in phases s | span s | serial s | speedup on idle cores vs 1 thread |"
+    echo "|---|---|---|---|---|---|---|"
     med_of() { awk -v t="$1" -v k="$2" '$2 == "threads=" t { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$WORK/span.txt" | median; }
     one=$(awk -v w="$(med_of 1 work)" -v s="$(med_of 1 serial)" 'BEGIN { print w + s }')
     for t in 1 2; do
-        echo "| $t | $(med_of "$t" wall) | $(med_of "$t" work) | $(med_of "$t" span) | $(med_of "$t" serial) | $(awk -v o="$one" -v sp="$(med_of "$t" span)" -v se="$(med_of "$t" serial)" 'BEGIN { printf "%.2fx", o / (sp + se) }') |"
+        echo "| $t | $(med_of "$t" wall) | $(med_of "$t" cpu) | $(med_of "$t" work) | $(med_of "$t" span) | $(med_of "$t" serial) | $(awk -v o="$one" -v sp="$(med_of "$t" span)" -v se="$(med_of "$t" serial)" 'BEGIN { printf "%.2fx", o / (sp + se) }') |"
+    done
+    echo
+    echo "Per phase (median seconds; wall minus span is time the workers were not running or waited for the slowest unit):"
+    echo
+    echo "| threads | expand work / span / wall | look up work / span / wall | store work / span / wall |"
+    echo "|---|---|---|---|"
+    for t in 1 2; do
+        row="| $t |"
+        for ph in expand look_up store; do row="$row $(med_of "$t" "${ph}_work") / $(med_of "$t" "${ph}_span") / $(med_of "$t" "${ph}_wall") |"; done
+        echo "$row"
     done
     echo
     echo "Command: \`java -XX:+UseParallelGC -Xmx2g -cp <classes and test-classes> entrycheck.engine.BigBench $((RUNS + 1)) <threads>\`."
@@ -151,19 +163,19 @@ fi
 
 # ------------------------------------------------------------------ part 2: the x86 models
 mapfile -t X86_MODELS < <("$EC" list models 2>/dev/null | awk '$1 ~ /^x86_64\// { print $1 }')
+CAP=${CAP:-10m}
 if [[ "${X86:-1}" == 0 || ${#X86_MODELS[@]} -eq 0 ]]; then
     echo
-    echo "(no bundled x86_64 models: part 2 skipped)"
-    exit 0
+    echo "(part 2, the x86_64 models at their default bounds, skipped)"
+    X86_MODELS=()
 fi
-CAP=${CAP:-10m}
-for m in "${X86_MODELS[@]}"; do
+for m in ${X86_MODELS[@]+"${X86_MODELS[@]}"}; do
     f=$(echo "$m" | tr '/' _)
     "$EC" export --to promela -o "$f.pml" "$m"
     (mkdir -p "spin_$f" && cd "spin_$f" && spin -a "../$f.pml" > /dev/null && gcc -O2 -DSAFETY -DNOREDUCE -DBFS -o pan pan.c)
 done
 for round in $(seq "$RUNS"); do
-    for m in "${X86_MODELS[@]}"; do
+    for m in ${X86_MODELS[@]+"${X86_MODELS[@]}"}; do
         f=$(echo "$m" | tr '/' _)
         echo "round $round/$RUNS: $m" >&2
         measure "entrycheck --threads 1" "$m" "$EC" check "$m" --threads 1 --time-limit "$CAP"
@@ -171,30 +183,39 @@ for round in $(seq "$RUNS"); do
         measure "SPIN BFS (1 core), export" "$m" "spin_$f/pan" -m100000000 -w26 -A
     done
 done
-for m in "${X86_MODELS[@]}"; do
+for m in ${X86_MODELS[@]+"${X86_MODELS[@]}"}; do
     echo
     echo "## $m (default bounds)"
     echo
     table "$m" "SPIN BFS (1 core), export"
 done
-echo
-echo "SPIN runs on \`entrycheck export --to promela MODEL\`, compiled with -DSAFETY -DNOREDUCE -DBFS and run as \`./pan -m100000000 -w26 -A\`."
+if [[ ${#X86_MODELS[@]} -gt 0 ]]; then
+    echo
+    echo "SPIN runs on \`entrycheck export --to promela MODEL\`, compiled with -DSAFETY -DNOREDUCE -DBFS and run as \`./pan -m100000000 -w26 -A\`."
+fi
 
-if "$EC" list models | grep -q '^x86_64/mainline'; then
+# ------------------------------------------------------------------ part 3: the depth sweep
+if [[ "${SWEEP:-1}" != 0 ]] && "$EC" list models | grep -q '^x86_64/mainline'; then
     echo
-    echo "## x86_64/mainline: growth with the nesting-depth bound (--threads 1, one run each, cut off at $CAP)"
+    echo "## x86_64/mainline: growth with the nesting-depth bound (one run each, cut off at $CAP)"
     echo
-    echo "| DEPTH | states | transitions | BFS depth | wall s | CPU s | peak RSS MB | load avg |"
-    echo "|---|---|---|---|---|---|---|---|"
-    for d in $(seq 1 "${MAXDEPTH:-4}"); do
-        : > "$WORK/one.txt"
-        RESULTS="$WORK/one.txt" measure "DEPTH=$d" sweep "$EC" check x86_64/mainline -D "DEPTH=$d" --threads 1 --time-limit "$CAP"
-        IFS='|' read -r _ _ wall cpu rss states load _ < "$WORK/one.txt"
-        out="$WORK/out.DEPTH_$d.txt"
-        trans=$(grep -Eo '[0-9]+ transitions' "$out" | head -1 | cut -d' ' -f1 || true)
-        bdepth=$(grep -Eo 'depth [0-9]+' "$out" | head -1 | cut -d' ' -f2 || true)
-        cut=""; grep -q "time limit" "$out" && cut=" (cut off)"
-        echo "| $d | $states$cut | ${trans:-?} | ${bdepth:-?} | $wall | $cpu | $rss | $load |"
+    echo "| DEPTH | states | transitions | BFS depth | threads | wall s | CPU s | search s (entrycheck's own) | states/s (wall) | peak RSS MB | load avg |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    for d in $(seq 1 "${MAXDEPTH:-6}"); do
+        cut=""
+        for t in 1 2; do
+            : > "$WORK/one.txt"
+            RESULTS="$WORK/one.txt" measure "DEPTH=$d t=$t" sweep "$EC" check x86_64/mainline -D "DEPTH=$d" --threads "$t" --time-limit "$CAP"
+            IFS='|' read -r _ _ wall cpu rss states load _ < "$WORK/one.txt"
+            out="$WORK/out.DEPTH_${d}_t_${t}.txt"
+            trans=$(grep -Eo '[0-9]+ transitions' "$out" | head -1 | cut -d' ' -f1 || true)
+            bdepth=$(grep -Eo 'depth [0-9]+' "$out" | head -1 | cut -d' ' -f2 || true)
+            search=$(grep -Eo 'depth [0-9]+, [0-9.]+ s' "$out" | head -1 | awk '{ print $3 }' || true)
+            grep -q "time limit" "$out" && cut=" (cut off)"
+            echo "| $d | $states$cut | ${trans:-?} | ${bdepth:-?} | $t | $wall | $cpu | ${search:-?} | $(awk -v s="$states" -v w="$wall" 'BEGIN { printf "%.0f", s / w }') | $rss | $load |"
+        done
         [[ -z "$cut" ]] || break
     done
+    echo
+    echo "Command: \`./entrycheck check x86_64/mainline -D DEPTH=<d> --threads <t> --time-limit $CAP\`."
 fi

@@ -54,17 +54,28 @@ final class ParallelBfs {
      * Work granularity; results depend on it only through the statistics of a run stopped
      * mid-round. {@code timed} measures work and span ({@link Workers}) for benchmarks.
      */
-    record Tuning(int batchSources, int roundBatches, boolean timed) {
-        static final Tuning DEFAULT = new Tuning(256, 64, false);
+    record Tuning(int batchSources, int roundBatches, int serialBelow, boolean timed) {
+        /**
+         * 256 sources per batch (about 1,700 successors on bench/big: the batch's buffers stay
+         * in the core's L2 cache), 64 batches per round; a round of fewer than 1,024 sources
+         * (the first and last levels of most models, and every level of a small one) runs on the
+         * calling thread alone, where waking the pool would cost more than it saves.
+         */
+        static final Tuning DEFAULT = new Tuning(256, 64, 1024, false);
 
-        Tuning(int batchSources, int roundBatches) { this(batchSources, roundBatches, false); }
+        /** Tests: every round in parallel, however small. */
+        Tuning(int batchSources, int roundBatches) { this(batchSources, roundBatches, 0, false); }
+
+        Tuning(int batchSources, int roundBatches, boolean timed) {
+            this(batchSources, roundBatches, DEFAULT.serialBelow(), timed);
+        }
     }
 
     /**
      * CPU nanoseconds of a timed run: {@code work} in the phases (all threads), {@code span}
      * the phases' critical path, {@code serial} the coordinator's own work between phases.
      */
-    record Effort(long work, long span, long serial) {
+    record Effort(long work, long span, long serial, java.util.Map<String, long[]> phases) {
         /** The speedup over one thread that idle cores would give: (work + serial) / (span + serial). */
         double parallelism() { return (double) (work + serial) / (span + serial); }
     }
@@ -83,6 +94,14 @@ final class ParallelBfs {
     private final int words;
     private final int transitions;
     private final int threads;
+    /**
+     * Partitions of the visited set: one per thread would make the look-up phase exactly
+     * {@code threads} units, so a worker that the operating system deschedules for a time slice
+     * stalls the whole phase; {@link #PARTS_PER_THREAD} per thread let the other workers take
+     * over its share (self-scheduling, see {@link Workers}).
+     */
+    private final int partitions;
+    static final int PARTS_PER_THREAD = 4;
     private final int deadlock;
     private final int domain;
     private final boolean invariants;
@@ -111,6 +130,7 @@ final class ParallelBfs {
     private final int[][] enabled;
     private final long[][] keyScratch;
     private final int[][] orderScratch;
+    private final boolean[][] markScratch;
     private final long[] touchSink;
     private final int[] cutBatch;
     private final int[] cutPos;
@@ -145,6 +165,7 @@ final class ParallelBfs {
         this.words = system.words();
         this.transitions = system.transitionCount();
         this.threads = options.threads();
+        this.partitions = threads == 1 ? 1 : threads * PARTS_PER_THREAD;
         this.deadlock = system.deadlockProperty();
         this.domain = system.domainProperty();
         this.invariants = system.hasInvariants();
@@ -152,7 +173,7 @@ final class ParallelBfs {
         this.maxStates = Math.min(limit, StateStore.MAX_STATES);
         this.budget = MemoryBudget.of(options);
         this.store = new StateStore(words, transitions, budget);
-        this.visited = new VisitedSet(threads, budget);
+        this.visited = new VisitedSet(partitions, budget);
         this.found = new FirstViolations(selected);
         this.foundBefore = new FirstViolations(selected);
         this.local = new FirstViolations[threads];
@@ -161,9 +182,10 @@ final class ParallelBfs {
         this.enabled = new int[threads][Math.max(1, transitions)];
         this.keyScratch = new long[threads][GROUP];
         this.orderScratch = new int[threads][16];
+        this.markScratch = new boolean[threads][16];
         this.touchSink = new long[threads * 8];
-        this.cutBatch = new int[threads];
-        this.cutPos = new int[threads];
+        this.cutBatch = new int[partitions];
+        this.cutPos = new int[partitions];
         for (int w = 0; w < threads; w++) local[w] = new FirstViolations(selected);
     }
 
@@ -204,7 +226,8 @@ final class ParallelBfs {
             if (tuning.timed()) {
                 long coordinator = cpu.getCurrentThreadCpuTime() - cpu0;
                 // the coordinator is worker 0 during the phases; the rest of its CPU is serial
-                effort = new Effort(workers.work(), workers.span(), Math.max(0, coordinator - workers.callerWork()));
+                effort = new Effort(workers.work(), workers.span(), Math.max(0, coordinator - workers.callerWork()),
+                        workers.phases());
             }
         }
         long nanos = elapsedBefore + System.nanoTime() - start;
@@ -233,16 +256,17 @@ final class ParallelBfs {
         batchCount = (end - head + bs - 1) / bs;
         if (batches.length < batchCount) {
             Batch[] more = java.util.Arrays.copyOf(batches, batchCount);
-            for (int b = batches.length; b < batchCount; b++) more[b] = new Batch(words, threads, bs * 4);
+            for (int b = batches.length; b < batchCount; b++) more[b] = new Batch(words, partitions, bs * 4);
             batches = more;
         }
         for (int b = 0; b < batchCount; b++) batches[b].reset(head + b * bs, Math.min(end, head + (b + 1) * bs));
 
-        workers.run(batchCount, this::expand);
-        for (int p = 0; p < threads; p++) cutBatch[p] = Integer.MAX_VALUE;
-        workers.run(threads, this::lookup);
+        boolean parallel = end - head >= tuning.serialBelow();
+        workers.run("expand", batchCount, this::expand, parallel);
+        for (int p = 0; p < partitions; p++) cutBatch[p] = Integer.MAX_VALUE;
+        workers.run("look up", partitions, this::lookup, parallel);
         int total = plan();
-        workers.run(batchCount, this::storeBatch);
+        workers.run("store", batchCount, this::storeBatch, parallel);
 
         for (int b = 0; b < batchCount; b++) fired += batches[b].fired;
         for (FirstViolations l : local) {
@@ -266,7 +290,7 @@ final class ParallelBfs {
         long[] out = next[worker];
         int[] buf = enabled[worker];
         FirstViolations sink = local[worker];
-        boolean partitioned = threads > 1;
+        boolean partitioned = partitions > 1;
         int j = 0;
         long firedHere = 0;
         for (int src = batch.from; src < batch.to; src++) {
@@ -320,8 +344,8 @@ final class ParallelBfs {
         for (int b = 0; b < batchCount; b++) {
             Batch batch = batches[b];
             long[] keys = batch.keys;
-            int[] list = threads == 1 ? null : batch.byPartition[p];
-            int count = threads == 1 ? batch.n : batch.partCount[p];
+            int[] list = partitions == 1 ? null : batch.byPartition[p];
+            int count = partitions == 1 ? batch.n : batch.partCount[p];
             int[] fresh = batch.freshList(p, count);
             int found = 0;
             for (int g = 0; g < count; g += GROUP) {
@@ -366,7 +390,7 @@ final class ParallelBfs {
      */
     private int plan() {
         int cb = Integer.MAX_VALUE, cp = 0;
-        for (int p = 0; p < threads; p++) {
+        for (int p = 0; p < partitions; p++) {
             if (cutBatch[p] < cb || cutBatch[p] == cb && cutPos[p] < cp) { cb = cutBatch[p]; cp = cutPos[p]; }
         }
         long fresh = 0;
@@ -405,7 +429,9 @@ final class ParallelBfs {
         int[] order = orderScratch[worker];
         int all = batch.freshTotal();
         if (order.length < all) orderScratch[worker] = order = new int[Math.max(all, order.length * 2)];
-        batch.freshInOrder(order);
+        boolean[] mark = markScratch[worker];
+        if (mark.length < batch.n) markScratch[worker] = mark = new boolean[Math.max(batch.n, mark.length * 2)];
+        batch.freshInOrder(order, mark);
         long[] s = next[worker];
         FirstViolations sink = local[worker];
         int idx = batch.base;
@@ -467,7 +493,7 @@ final class ParallelBfs {
         depth = p.depth;
         elapsedBefore = p.elapsedNanos;
         // the visited set is the set of keys of the stored states
-        workers.run(threads, (worker, part) -> {
+        workers.run(partitions, (worker, part) -> {
             long[] s = cur[worker];
             LongHashSet table = visited.parts[part];
             for (int i = 0; i < store.size(); i++) {

@@ -20,7 +20,8 @@ final class VisitedSet {
 
     VisitedSet(int partitions, MemoryBudget budget) {
         parts = new LongHashSet[partitions];
-        for (int p = 0; p < partitions; p++) parts[p] = new LongHashSet(1 << 12, budget);
+        // 4096 keys to start with, whatever the partition count
+        for (int p = 0; p < partitions; p++) parts[p] = new LongHashSet(Math.max(16, (1 << 12) / partitions), budget);
     }
 
     int partitions() { return parts.length; }

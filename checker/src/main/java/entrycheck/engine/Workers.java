@@ -2,12 +2,8 @@ package entrycheck.engine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a shared counter until none is left (self-scheduling, as OpenMP's {@code dynamic} schedule),
  * so a worker that the operating system deschedules on a busy machine delays only the unit it
  * holds. {@link #run} returns when every unit is done, which publishes everything the units
- * wrote (the futures' completion is a happens-before edge).
+ * wrote (each helper's exit from the phase is a volatile write that the caller reads before it
+ * returns: a happens-before edge). The caller waits only for helpers that joined the phase
+ * before the last unit was claimed ({@code Phase}).
  *
  * <p>Each participant has a fixed worker number in {@code [0, threads)} (the caller is 0), so
  * a unit can use that worker's scratch space. An exception in a unit is rethrown by
@@ -47,6 +45,8 @@ final class Workers implements AutoCloseable {
     private long work;
     private long span;
     private long callerWork;
+    /** Per phase name (timed workers only): work, span, wall nanoseconds and the number of runs. */
+    private final java.util.Map<String, long[]> phases = new java.util.LinkedHashMap<>();
 
     Workers(int threads) { this(threads, false); }
 
@@ -79,12 +79,27 @@ final class Workers implements AutoCloseable {
     /** The part of {@link #work} done by the calling thread, worker 0 (timed workers only). */
     long callerWork() { return callerWork; }
 
+    /**
+     * Per phase name, after timed runs: {work, span, wall, runs}, nanoseconds. Wall minus span
+     * is the time the phase's workers spent not running (descheduled by the operating system,
+     * waking up) or waiting at the phase's end for the slowest unit.
+     */
+    java.util.Map<String, long[]> phases() { return phases; }
+
     /** Runs units {@code 0 .. units-1} of {@code task} on every worker and waits for all of them. */
-    void run(int units, Unit task) {
+    void run(int units, Unit task) { run("other", units, task, true); }
+
+    /**
+     * Runs units {@code 0 .. units-1} of {@code task}: on every worker when {@code parallel},
+     * else all on the calling thread (worker 0), for phases too small to pay for waking the pool.
+     * {@code phase} names the phase in the {@link #phases} of a timed run.
+     */
+    void run(String phase, int units, Unit task, boolean parallel) {
         if (phaseCpu == null) {
-            dispatch(units, task);
+            dispatch(units, task, parallel);
             return;
         }
+        long wall0 = System.nanoTime();
         java.util.Arrays.fill(phaseCpu, 0);
         long[] unitCpu = new long[units];
         dispatch(units, (worker, unit) -> {
@@ -93,33 +108,39 @@ final class Workers implements AutoCloseable {
             long t = CPU.getCurrentThreadCpuTime() - t0;
             unitCpu[unit] = t;
             phaseCpu[worker] += t;
-        });
+        }, parallel);
         long max = 0, sum = 0;
         for (long c : unitCpu) {
             sum += c;
             max = Math.max(max, c);
         }
         callerWork += phaseCpu[0];
+        long phaseSpan = parallel ? Math.max(max, sum / threads) : sum;
+        long[] t = phases.computeIfAbsent(phase, k -> new long[4]);
+        t[0] += sum;
+        t[1] += phaseSpan;
+        t[2] += System.nanoTime() - wall0;
+        t[3]++;
         work += sum;
-        span += Math.max(max, sum / threads);
+        span += phaseSpan;
     }
 
-    private void dispatch(int units, Unit task) {
-        if (pool == null || units <= 1) {
+    private void dispatch(int units, Unit task, boolean parallel) {
+        if (pool == null || units <= 1 || !parallel) {
             for (int u = 0; u < units; u++) task.run(0, u);
             return;
         }
         int helpers = Math.min(threads - 1, units - 1);
-        if (cores != null) {
-            helpers = cores.tryTake(helpers);
-            try {
-                dispatch(units, task, helpers);
-            } finally {
-                cores.give(helpers);
-            }
+        if (cores == null) {
+            dispatch(units, task, helpers);
             return;
         }
-        dispatch(units, task, helpers);
+        helpers = cores.tryTake(helpers);
+        try {
+            dispatch(units, task, helpers);
+        } finally {
+            cores.give(helpers);
+        }
     }
 
     private void dispatch(int units, Unit task, int helpers) {
@@ -127,48 +148,83 @@ final class Workers implements AutoCloseable {
             for (int u = 0; u < units; u++) task.run(0, u);
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>(helpers);
+        Phase phase = new Phase(units, task);
         for (int w = 1; w <= helpers; w++) {
             int worker = w;
-            futures.add(pool.submit(() -> claim(worker, units, next, task)));
+            pool.execute(() -> phase.help(worker));
         }
-        RuntimeException failure = null;
         try {
-            claim(0, units, next, task);
-        } catch (RuntimeException e) {
-            failure = e;
+            phase.claim(0);
+        } catch (RuntimeException | Error e) {
+            phase.fail(e);
         }
-        for (Future<?> f : futures) {
-            RuntimeException e = await(f);
-            if (failure == null) failure = e;
-        }
-        if (failure != null) throw failure;
+        phase.closeAndAwait();
+        Throwable failure = phase.failure.get();
+        if (failure instanceof Error err) throw err;
+        if (failure != null) throw (RuntimeException) failure;
     }
 
-    private static void claim(int worker, int units, AtomicInteger next, Unit task) {
-        for (int u; (u = next.getAndIncrement()) < units; ) task.run(worker, u);
-    }
+    /**
+     * One phase's shared state. Helpers must <i>enter</i> before they claim units, and the
+     * caller, once no unit is left to claim, closes the entry and waits only for the helpers
+     * inside. A helper that the operating system had not scheduled by then finds the phase
+     * closed and returns without work, so the caller never waits for a thread that has nothing
+     * to do: on a loaded machine, waking a pool thread can take a scheduler time slice or more,
+     * and a level-synchronous search has three phases per round. (The futures this replaced
+     * made the caller wait for every submitted helper, even one that would find no unit left.)
+     * A late helper of a closed phase touches nothing: it returns before running a unit, so it
+     * cannot use a worker's scratch space while the next phase does.
+     */
+    private static final class Phase {
+        private static final int CLOSED = Integer.MIN_VALUE;
+        private final AtomicInteger next = new AtomicInteger();
+        /** Helpers inside; {@link #CLOSED} is added when the caller closes the entry. */
+        private final AtomicInteger inside = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final Thread caller = Thread.currentThread();
+        private final int units;
+        private final Unit task;
 
-    /** Waits for {@code f}; returns its runtime exception (errors are rethrown as they are). */
-    private static RuntimeException await(Future<?> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return null;
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish the phase first: the units share the caller's data
-                }
+        Phase(int units, Unit task) {
+            this.units = units;
+            this.task = task;
+        }
+
+        void claim(int worker) {
+            for (int u; (u = next.getAndIncrement()) < units; ) task.run(worker, u);
+        }
+
+        void fail(Throwable t) { failure.compareAndSet(null, t); }
+
+        void help(int worker) {
+            for (int n; ; ) {
+                n = inside.get();
+                if (n < 0) return;                  // closed: the caller is not waiting for this helper
+                if (inside.compareAndSet(n, n + 1)) break;
             }
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof Error err) throw err;
-            if (c instanceof RuntimeException re) return re;
-            return new IllegalStateException(c);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
+            try {
+                claim(worker);
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            } finally {
+                // the decrement publishes this helper's writes to the caller, which reads inside
+                if (inside.decrementAndGet() == CLOSED) java.util.concurrent.locks.LockSupport.unpark(caller);
+            }
+        }
+
+        /** Closes the entry and waits until every helper that entered has finished. */
+        void closeAndAwait() {
+            for (int n; ; ) {
+                n = inside.get();
+                if (inside.compareAndSet(n, n + CLOSED)) break;
+            }
+            boolean interrupted = false;
+            while (inside.get() != CLOSED) {
+                java.util.concurrent.locks.LockSupport.park(this);
+                // finish the phase first: the units share the caller's data
+                if (Thread.interrupted()) interrupted = true;
+            }
+            if (interrupted) caller.interrupt();
         }
     }
 

@@ -44,6 +44,8 @@ public final class BigBench {
             ParallelBfs.Effort e = bfs.effort();
             System.out.printf("  cpu in phases %.2f s (span %.2f s), serial %.2f s: parallelism %.2f%n",
                     e.work() / 1e9, e.span() / 1e9, e.serial() / 1e9, e.parallelism());
+            e.phases().forEach((name, t) -> System.out.printf("  phase %-8s x%d: work %.2f s, span %.2f s, wall %.2f s%n",
+                    name, t[3], t[0] / 1e9, t[1] / 1e9, t[2] / 1e9));
             long cpu = os.getProcessCpuTime() - cpu0;
             sampler.done = true;
             sampler.join();
@@ -52,6 +54,13 @@ public final class BigBench {
                 if (pool.getType() == MemoryType.HEAP) poolPeaks += pool.getPeakUsage().getUsed();
             }
             CheckResult.Statistics s = r.stats();
+            // one machine-readable line per run for scripts/bench.sh: seconds; per phase its work, span and wall
+            StringBuilder summary = new StringBuilder(String.format(java.util.Locale.ROOT,
+                    "SUMMARY threads=%d run=%d states=%d wall=%.3f work=%.3f span=%.3f serial=%.3f cpu=%.3f",
+                    threads, i, s.distinctStates(), s.nanos() / 1e9, e.work() / 1e9, e.span() / 1e9, e.serial() / 1e9, cpu / 1e9));
+            e.phases().forEach((name, t) -> summary.append(String.format(java.util.Locale.ROOT, " %s_work=%.3f %s_span=%.3f %s_wall=%.3f",
+                    name.replace(' ', '_'), t[0] / 1e9, name.replace(' ', '_'), t[1] / 1e9, name.replace(' ', '_'), t[2] / 1e9)));
+            System.out.println(summary);
             System.out.printf("threads %d, tuning %d x %d, run %d: %,d states, %,d transitions, depth %d, wall %.2f s (%,.0f states/s, %,.0f transitions/s),"
                             + " process cpu %.2f s (%,.0f states/s), peak heap sampled %d MB (pool peaks %d MB, baseline %d MB), complete=%s%n",
                     threads, tuning.batchSources(), tuning.roundBatches(), i, s.distinctStates(), s.transitions(), s.depth(), s.nanos() / 1e9, s.statesPerSecond(),
