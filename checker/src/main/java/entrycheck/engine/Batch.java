@@ -68,10 +68,14 @@ final class Batch {
 
     int capacity() { return keys.length; }
 
-    /** Makes room for {@code extra} more candidates. */
-    void reserve(int extra) {
-        if (n + extra <= keys.length) return;
-        int c = Math.max(keys.length * 2, n + extra);
+    /**
+     * Makes room for {@code extra} more candidates after the first {@code used}. (The caller
+     * keeps the count in a local and stores {@link #n} once: a field written per source would
+     * share its cache line with the batch of another worker.)
+     */
+    void reserve(int used, int extra) {
+        if (used + extra <= keys.length) return;
+        int c = Math.max(keys.length * 2, used + extra);
         states = Arrays.copyOf(states, c * words);
         keys = Arrays.copyOf(keys, c);
         sources = Arrays.copyOf(sources, c);

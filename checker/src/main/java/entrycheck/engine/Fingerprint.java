@@ -32,9 +32,12 @@ final class Fingerprint {
     }
 
     /** The fingerprint of a state of {@code s.length >= 2} words. */
-    static long of(long[] s) {
+    static long of(long[] s) { return of(s, s.length); }
+
+    /** The key of the state in {@code s[0 .. words)} (the rest of {@code s} is padding). */
+    static long of(long[] s, int words) {
         long h = 0x9E3779B97F4A7C15L;
-        for (long w : s) h = mix64(h ^ w) + 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < words; i++) h = mix64(h ^ s[i]) + 0x9E3779B97F4A7C15L;
         return h;
     }
 

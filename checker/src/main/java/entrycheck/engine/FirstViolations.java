@@ -27,9 +27,15 @@ final class FirstViolations implements ViolationSink {
     final String[] message;
     final int[] length;
     private int found;
-    private int curState;
-    private int curTransition;
-    private int curLength;
+    /**
+     * The position set by {@link #at}: state, transition, trace length at {@code CURSOR},
+     * {@code CURSOR + 1}, {@code CURSOR + 2}. {@link #at} runs once per transition on every
+     * worker of a parallel search, each with its own instance; plain fields of two instances
+     * could share a cache line (false sharing, see ParallelBfs.Lane), so the cursor sits in
+     * the middle of an array with 64 unused bytes on each side.
+     */
+    private final int[] cursor = new int[CURSOR + 3 + 16];
+    private static final int CURSOR = 16;
 
     FirstViolations(boolean[] selected) {
         this.selected = selected.clone();
@@ -48,15 +54,16 @@ final class FirstViolations implements ViolationSink {
      * @param stateDepth   the BFS depth of the state (the trace length grows by one with a transition)
      */
     void at(int stateIndex, int transitionId, int stateDepth) {
-        curState = stateIndex;
-        curTransition = transitionId;
-        curLength = transitionId >= 0 ? stateDepth + 1 : stateDepth;
+        int[] c = cursor;
+        c[CURSOR] = stateIndex;
+        c[CURSOR + 1] = transitionId;
+        c[CURSOR + 2] = transitionId >= 0 ? stateDepth + 1 : stateDepth;
     }
 
     @Override
     public void violation(int property, String msg) {
         if (property < 0 || property >= selected.length || !selected[property]) return;
-        offer(property, curLength, curState, curTransition, msg);
+        offer(property, cursor[CURSOR + 2], cursor[CURSOR], cursor[CURSOR + 1], msg);
     }
 
     private void offer(int p, int len, int st, int tr, String msg) {

@@ -2,6 +2,7 @@ package entrycheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,20 @@ class VisitedStructuresTest {
         for (int i = 0; i < 100_000; i++) {
             long x = i < 1000 ? i : rnd.nextLong();
             assertEquals(x, unmix64(Fingerprint.mix64(x)));
+        }
+    }
+
+    /** A padded scratch array (ParallelBfs.Lane) must key its state exactly as the bare state. */
+    @Test
+    void paddingAfterTheStateDoesNotChangeItsKey() {
+        Random rnd = new Random(3);
+        for (int words = 1; words <= 9; words++) {
+            long[] state = new long[words];
+            for (int i = 0; i < words; i++) state[i] = rnd.nextLong();
+            long[] padded = java.util.Arrays.copyOf(state, words + 16);
+            for (int i = words; i < padded.length; i++) padded[i] = rnd.nextLong();
+            assertEquals(Fingerprint.of(state), Fingerprint.of(padded, words), "words " + words);
+            assertNotEquals(Fingerprint.of(state), Fingerprint.of(padded), "the padding is garbage here, so a full-length key differs");
         }
     }
 
