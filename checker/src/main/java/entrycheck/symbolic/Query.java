@@ -66,6 +66,9 @@ public record Query(List<Variable> variables, List<Expr> constraints, int[] deci
 
         public int size() { return variables.size(); }
 
+        /** The name of variable {@code id}. */
+        public String nameOf(int id) { return variables.get(id).name(); }
+
         public Query build(int[] decisions) { return new Query(variables, constraints, decisions); }
     }
 }

@@ -53,7 +53,16 @@ final class ChocoQuery {
         IntVar[] table = new IntVar[ri.vars().length];
         for (int k = 0; k < table.length; k++) table[k] = vars[ri.vars()[k]];
         IntVar z = lo == 0 && hi == 1 ? model.boolVar(name) : model.intVar(name, lo, hi);
-        model.element(z, table, arith(ri.index()).intVar(), ri.base()).post();
+        IntVar index = arith(ri.index()).intVar();
+        int[] constants = new int[table.length];
+        boolean constant = true;
+        for (int k = 0; k < table.length && constant; k++) {
+            constant = table[k].isInstantiated();
+            if (constant) constants[k] = table[k].getValue();
+        }
+        // a table of constants: Choco's int-table element, which keeps no watch on the entries
+        if (constant) model.element(z, constants, index, ri.base()).post();
+        else model.element(z, table, index, ri.base()).post();
         return z;
     }
 
