@@ -153,7 +153,7 @@ final class ChocoQuery {
             case SUB: return l.sub(r);
             case MUL: return l.mul(r);
             case DIV: return l.div(r);
-            case MOD: return l.mod(r);
+            case MOD: return remainder(l.intVar(), r.intVar());
             case EQ: return l.eq(r);
             case NE: return l.ne(r);
             case LT: return l.lt(r);
@@ -162,6 +162,23 @@ final class ChocoQuery {
             case GE: return l.ge(r);
             default: throw new IllegalArgumentException(op.toString());
         }
+    }
+
+    /**
+     * {@code x % y} as Java computes it (truncated division: the result has the dividend's
+     * sign and a smaller magnitude than the divisor and than the dividend). Not
+     * {@code ArExpression.mod}: in Choco 4.10.18 it bounds its result with the divisor's sign
+     * (3 mod -2 gets the domain -1..0), so a query that needs 3 % -2 == 1 is wrongly
+     * unsatisfiable (ChocoQueryTest, AgreementRegressionTest). {@code Model.mod} is exact; it
+     * gets a result variable bounded here.
+     */
+    private IntVar remainder(IntVar x, IntVar y) {
+        int m = Math.max(Math.abs(y.getLB()), Math.abs(y.getUB())) - 1;
+        int lo = x.getLB() < 0 ? -Math.min(m, -x.getLB()) : 0;
+        int hi = x.getUB() > 0 ? Math.min(m, x.getUB()) : 0;
+        IntVar z = model.intVar(Math.min(lo, 0), Math.max(hi, 0));
+        model.mod(x, y, z).post();
+        return z;
     }
 
     /** The IR truth of {@code e} (non-zero) as a relational expression. */
