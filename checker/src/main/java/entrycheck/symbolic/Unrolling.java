@@ -32,7 +32,8 @@ import java.util.Map;
  *       transition and is not an allowed end state (or the end condition cannot be evaluated:
  *       {@code domain}).</li>
  * </ul>
- * Adjacent independent steps are taken in one order only (a partial-order reduction,
+ * A transition that an interval analysis ({@link StepReach}) shows cannot be taken at step i
+ * is left out of that step. Adjacent independent steps are taken in one order only (a partial-order reduction,
  * {@link Independence}). Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
  * of the explicit engine have exactly these lengths (a state's violation: the number of steps
  * to it; a transition's: one more), asking depth 0, 1, 2, ... finds a shortest violation.
@@ -107,15 +108,19 @@ public final class Unrolling {
                 return new Unrolled(query.build(actions), actions);
             }
             boolean stateChecks = hasStateChecks();
+            boolean[][] possible = StepReach.possible(program, step, depth);
             for (int i = 0; i < depth; i++) {
                 boolean last = i == depth - 1;
                 actions[i] = query.free("step" + (i + 1) + ".action", 0, n - 1);
                 Term action = Terms.variable(actions[i], 0, n - 1);
+                restrict(action, possible[i]);
                 if (i > 0) canonicalOrder(Terms.variable(actions[i - 1], 0, n - 1), action, n);
                 SymbolicStep.Fired[] fired = new SymbolicStep.Fired[n];
                 Term[] valid = new Term[n];
                 for (int t = 0; t < n; t++) {
-                    fired[t] = step.fire(ts.get(t), state);
+                    // a transition that cannot be taken at this step (StepReach) contributes nothing
+                    fired[t] = possible[i][t] ? step.fire(ts.get(t), state)
+                            : new SymbolicStep.Fired(Terms.FALSE, Terms.FALSE, Terms.FALSE, Terms.FALSE, state);
                     valid[t] = fired[t].valid();
                 }
                 Term validChoice = select("step" + (i + 1) + ".valid", valid, action);
@@ -138,6 +143,16 @@ public final class Unrolling {
                 query.require(target.expr());
             }
             return new Unrolled(query.build(actions), actions);
+        }
+
+        /** The action takes only the transitions possible at its step (all of them: no constraint). */
+        private void restrict(Term action, boolean[] possible) {
+            int count = 0;
+            for (boolean p : possible) if (p) count++;
+            if (count == possible.length) return;
+            int[] ids = new int[count];
+            for (int t = 0, k = 0; t < possible.length; t++) if (possible[t]) ids[k++] = t;
+            query.require(Terms.inSet(action, ids).expr());
         }
 
         /**
