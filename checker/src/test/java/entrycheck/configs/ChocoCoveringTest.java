@@ -53,6 +53,34 @@ class ChocoCoveringTest {
         assertEquals(all.validProduct(), all.rows().size());
     }
 
+    /**
+     * The covering from the enumerated configurations (the default for products of up to
+     * 200,000) equals the solver's greedy maximisation row for row.
+     */
+    @Test
+    void enumerationAndMaximisationGiveTheSameRows() throws ModelException {
+        Options small = ModelLoader.checkText("m.entry", SMALL, Map.of()).symbols().options();
+        Options mainline = ModelLoader.check("x86_64/mainline", Map.of()).symbols().options();
+        for (int t = 1; t <= 4; t++) same(small, t);
+        same(mainline, 2);
+        same(mainline, 3);
+    }
+
+    private static void same(Options o, int t) {
+        Covering enumerated = ChocoCovering.create().cover(o, t);
+        Covering maximised = ChocoCovering.create(0).cover(o, t);
+        assertEquals(maximised, enumerated, "strength " + t);
+    }
+
+    /** A strength near the number of factors is answered from the enumeration, not combination by combination. */
+    @Test
+    void highStrengthsOnABundledModel() throws ModelException {
+        Options mainline = ModelLoader.check("x86_64/mainline", Map.of()).symbols().options();
+        verify(mainline, 9);
+        Covering all = ChocoCovering.create().cover(mainline, mainline.factors().size());
+        assertEquals(all.validProduct(), all.rows().size(), "at full strength every valid configuration is a row");
+    }
+
     private static void verify(Options o, int t) {
         Covering c = ChocoCovering.create().cover(o, t);
         List<Options.Factor> fs = o.factors();
