@@ -68,6 +68,9 @@ class ConfigsCommandTest {
         CliRun unknown = CliRun.run("check", m, "--config", "BUGY=y");
         assertEquals(2, unknown.exitCode(), unknown.both());
         assertTrue(unknown.err().contains("the model has no option BUGY (did you mean 'BUGGY'?)"), unknown.err());
+        CliRun far = CliRun.run("check", m, "--config", "ZZZZZZZZ=y");
+        assertEquals(2, far.exitCode(), far.both());
+        assertTrue(far.err().contains("the model has no option ZZZZZZZZ (it has: BUGGY, DEBUG"), far.err());
         CliRun value = CliRun.run("check", m, "--config", "BUGGY=maybe");
         assertEquals(2, value.exitCode(), value.both());
         assertTrue(value.err().contains("must be y or n"), value.err());

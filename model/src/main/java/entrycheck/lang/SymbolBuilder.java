@@ -96,7 +96,8 @@ final class SymbolBuilder {
                 for (Options.Option opt : syms.options.options()) names.add(opt.name());
                 String s = Suggest.closest(n, names);
                 diags.error(modelPos, "option " + n + "=" + (o.getValue() != 0 ? "y" : "n") + ": the model has no option " + n
-                        + (names.isEmpty() ? " (it declares none)" : s == null ? "" : " (did you mean '" + s + "'?)"));
+                        + (names.isEmpty() ? " (it declares none)" : s == null ? " (it has: " + String.join(", ", new java.util.TreeSet<>(names)) + ")"
+                        : " (did you mean '" + s + "'?)"));
             } else if (!constDecls.containsKey(o.getKey())) {
                 String s = Suggest.closest(o.getKey(), constDecls.keySet());
                 diags.error(modelPos, "-D " + o.getKey() + "=" + o.getValue() + ": unknown constant '" + o.getKey() + "'"
