@@ -30,6 +30,9 @@ public final class BoundedSearch {
         long start = System.nanoTime();
         Duration limit = options.timeLimit();
         List<BoundedResult.DepthRun> runs = new ArrayList<>();
+        long reach = System.nanoTime();
+        boolean[][] possible = Unrolling.possibleSteps(program, selected, options.depth());
+        reach = System.nanoTime() - reach; // part of translating, counted with depth 0
         for (int depth = 0; depth <= options.depth(); depth++) {
             Duration left = null;
             if (limit != null) {
@@ -39,8 +42,8 @@ public final class BoundedSearch {
                 }
             }
             long t0 = System.nanoTime();
-            Unrolling.Unrolled u = Unrolling.translate(program, selected, depth);
-            long translate = System.nanoTime() - t0;
+            Unrolling.Unrolled u = Unrolling.translate(program, selected, depth, possible);
+            long translate = System.nanoTime() - t0 + (depth == 0 ? reach : 0);
             Answer answer = backend.solve(u.query(), left);
             if (answer instanceof Answer.Satisfiable sat) {
                 runs.add(new BoundedResult.DepthRun(depth, translate, BoundedResult.Outcome.VIOLATION, sat.stats()));

@@ -32,7 +32,7 @@ import java.util.Map;
  *       transition and is not an allowed end state (or the end condition cannot be evaluated:
  *       {@code domain}).</li>
  * </ul>
- * A transition that an interval analysis ({@link StepReach}) shows cannot be taken at step i
+ * A transition that a value-set analysis ({@link StepReach}) shows cannot be taken at step i
  * is left out of that step. Adjacent independent steps are taken in one order only (a partial-order reduction,
  * {@link Independence}). Depth 0 asks whether the initial state violates an invariant or deadlocks. Since violations
  * of the explicit engine have exactly these lengths (a state's violation: the number of steps
@@ -57,12 +57,31 @@ public final class Unrolling {
      * @throws UnsupportedModelException when a value of the model may leave {@code -Query.LIMIT..Query.LIMIT}
      */
     public static Unrolled translate(Program program, boolean[] selected, int depth) {
+        return translate(program, selected, depth, null);
+    }
+
+    /**
+     * As {@link #translate(Program, boolean[], int)}, with the per-step transitions of
+     * {@link #possibleSteps} for at least {@code depth} steps (null: computed here). Row i does
+     * not depend on the depth asked, so an iterative deepening computes them once for its
+     * largest depth.
+     */
+    public static Unrolled translate(Program program, boolean[] selected, int depth, boolean[][] possible) {
         if (selected.length != program.properties().size()) {
             throw new IllegalArgumentException("selected has " + selected.length + " entries for "
                     + program.properties().size() + " properties");
         }
         if (depth < 0) throw new IllegalArgumentException("negative depth " + depth);
-        return new Translation(program, selected.clone()).unroll(depth);
+        if (possible != null && possible.length < depth) {
+            throw new IllegalArgumentException("possible steps for " + possible.length + " steps, " + depth + " asked");
+        }
+        Translation tr = new Translation(program, selected.clone());
+        return tr.unroll(depth, possible != null ? possible : StepReach.possible(program, tr.step, depth));
+    }
+
+    /** {@code possible[i][t]}: transition t may be step i + 1's action ({@link StepReach}), for {@code depth} steps. */
+    public static boolean[][] possibleSteps(Program program, boolean[] selected, int depth) {
+        return StepReach.possible(program, new SymbolicStep(program, selected.clone()), depth);
     }
 
     /** One translation: the query under construction and the aliases of its terms. */
@@ -94,7 +113,7 @@ public final class Unrolling {
             return -1;
         }
 
-        Unrolled unroll(int depth) {
+        Unrolled unroll(int depth, boolean[][] possible) {
             List<Transition> ts = program.transitions();
             int n = ts.size();
             Term[] state = SymbolicStep.initial(layout);
@@ -108,7 +127,6 @@ public final class Unrolling {
                 return new Unrolled(query.build(actions), actions);
             }
             boolean stateChecks = hasStateChecks();
-            boolean[][] possible = StepReach.possible(program, step, depth);
             for (int i = 0; i < depth; i++) {
                 boolean last = i == depth - 1;
                 actions[i] = query.free("step" + (i + 1) + ".action", 0, n - 1);

@@ -66,6 +66,17 @@ class StepReachTest {
         assertArrayEquals(new boolean[] {true, true, true, true, true}, got[3]);
     }
 
+    /** Row i does not depend on the depth asked, so bmc computes the rows once for its largest depth. */
+    @Test
+    void rowsDoNotDependOnTheDepthAsked() throws ModelException {
+        Program p = ModelLoader.load("x86_64/bugs/b4-mce-bare-nmi-enter", Map.of());
+        boolean[][] deep = possible(p, 10);
+        for (int d = 0; d <= 10; d++) {
+            boolean[][] shallow = possible(p, d);
+            for (int i = 0; i < d; i++) assertArrayEquals(deep[i], shallow[i], "depth " + d + ", step " + (i + 1));
+        }
+    }
+
     private static Transition step(int id, int pc) {
         return new Transition(id, "s" + pc, "", Transition.Kind.STEP, 0, "", List.of(new Transition.Pre(0, pc)),
                 c(1), List.of(new Update.Assign(0, c(pc + 1))));

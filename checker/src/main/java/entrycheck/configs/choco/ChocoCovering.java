@@ -114,7 +114,6 @@ public final class ChocoCovering implements CoveringSolver {
                                                List<int[]> configurations) {
         List<int[]> sets = new ArrayList<>();
         List<Integer> bases = new ArrayList<>();
-        int base = 0;
         for (int k = 0; k < all.size(); k++) {
             int[] fs = all.get(k).factors();
             if (sets.isEmpty() || !java.util.Arrays.equals(sets.get(sets.size() - 1), fs)) {
